@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using SkAgentSession.Hosting;
+
+var app = SkAgentSessionApp.Build(args);
+await app.RunAsync();

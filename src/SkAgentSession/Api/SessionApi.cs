@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using SkAgentSession.Sessions;
+
+namespace SkAgentSession.Api;
+
+/// <summary>The HTTP API of the chat sessions, under <c>/api/sessions</c>.</summary>
+public static class SessionApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const int MaxIdempotencyKeyLength = 256;
+
+    public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sessions").WithTags("Sessions");
+
+        group.MapGet("/", ListSessions)
+            .WithName("ListSessions")
+            .WithSummary("Lists the sessions that have state, newest first.");
+
+        group.MapGet("/{id}", GetSession)
+            .WithName("GetSession")
+            .WithSummary("The session's history and active agent (empty for a new id).");
+
+        group.MapPost("/{id}/messages", PostMessage)
+            .WithName("PostMessage")
+            .WithSummary("Runs one turn of the session with the user's message.")
+            .WithDescription("Send an Idempotency-Key header to make retries safe: a repeated POST with the same key returns the first response and runs no second turn.")
+            .Accepts<ChatMessageRequest>("application/json");
+
+        group.MapDelete("/{id}", DeleteSession)
+            .WithName("DeleteSession")
+            .WithSummary("Clears the session's history.");
+
+        return group;
+    }
+
+    private static async Task<IResult> ListSessions(IAgentSessionClient sessions, CancellationToken cancellationToken)
+    {
+        var result = await sessions.ListAsync(cancellationToken);
+        return result.Problem is { } problem
+            ? ToProblem(problem)
+            : TypedResults.Ok(new SessionList(result.Value!));
+    }
+
+    private static async Task<IResult> GetSession(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
+    {
+        if (SessionInputRules.CheckSessionId(id) is { } idError)
+        {
+            return BadRequest(idError);
+        }
+
+        var result = await sessions.GetHistoryAsync(id, cancellationToken);
+        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<IResult> PostMessage(
+        string id,
+        HttpRequest request,
+        IAgentSessionClient sessions,
+        CancellationToken cancellationToken)
+    {
+        if (SessionInputRules.CheckSessionId(id) is { } idError)
+        {
+            return BadRequest(idError);
+        }
+
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        if (CheckIdempotencyKey(idempotencyKey) is { } keyError)
+        {
+            return BadRequest(keyError);
+        }
+
+        var (message, bodyError) = await ChatMessageBodyReader.ReadAsync(request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return BadRequest(bodyError);
+        }
+
+        var result = await sessions.SendMessageAsync(
+            id,
+            message!,
+            string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
+            cancellationToken);
+        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<IResult> DeleteSession(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
+    {
+        if (SessionInputRules.CheckSessionId(id) is { } idError)
+        {
+            return BadRequest(idError);
+        }
+
+        var result = await sessions.ResetAsync(id, cancellationToken);
+        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.NoContent();
+    }
+
+    private static string? CheckIdempotencyKey(string key)
+    {
+        if (key.Length > MaxIdempotencyKeyLength)
+        {
+            return $"The {IdempotencyKeyHeader} header is {key.Length} characters long; the limit is {MaxIdempotencyKeyLength}.";
+        }
+
+        return key.Any(c => c < 0x21 || c > 0x7e)
+            ? $"The {IdempotencyKeyHeader} header may only hold visible ASCII characters."
+            : null;
+    }
+
+    private static IResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    private static IResult ToProblem(SessionProblem problem) =>
+        TypedResults.Problem(detail: problem.Detail, statusCode: problem.Status, title: problem.Title);
+}

@@ -1,0 +1,77 @@
+using Restate.Sdk;
+using SkAgentSession.Agents;
+
+namespace SkAgentSession.Sessions;
+
+/// <summary>
+/// One chat session as a Restate virtual object, keyed by session id. Restate runs the exclusive
+/// handlers of one key one at a time, in arrival order, so turns of a session never interleave.
+/// </summary>
+[VirtualObject(Name = Name)]
+public sealed class AgentSessionObject(AgentRunner runner, AgentCatalog catalog)
+{
+    public const string Name = "AgentSession";
+
+    /// <summary>Runs one user turn: the whole agent loop is one durable step.</summary>
+    [Handler]
+    public async Task<ChatReply> Chat(IObjectContext ctx, ChatTurnRequest request)
+    {
+        // Bad input is refused before anything is written, with a 4xx the caller can read.
+        RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
+        RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
+
+        var state = await SessionState.Load(ctx, catalog.DefaultAgent.Name);
+        var userItem = SessionItem.UserMessage(state.Agent, request.Message!, await ctx.Now());
+        state.Items.Add(userItem);
+
+        // Written before the turn runs, so getHistory shows the user's message while the agent works,
+        // and a turn that ends in an error keeps it.
+        state.SaveItems(ctx);
+
+        AgentTurnResult turn;
+        try
+        {
+            turn = await ctx.Run(
+                "agent turn",
+                cancellationToken => runner.RunTurnAsync(state.Items, state.Agent, state.Context, cancellationToken),
+                new RunOptions { RetryPolicy = AgentTurnRetryPolicy.Value });
+        }
+        catch (TerminalException failure)
+        {
+            throw AgentTurnRetryPolicy.DescribeFailure(failure);
+        }
+
+        state.Items.AddRange(turn.NewItems);
+        state.Agent = turn.ActiveAgent;
+        state.Context = turn.Context;
+        state.SaveAll(ctx);
+
+        return new ChatReply(turn.Reply, turn.ActiveAgent, [userItem, .. turn.NewItems]);
+    }
+
+    /// <summary>The session's history; runs beside a turn in progress, so it shows the pending user item.</summary>
+    [Handler]
+    public async Task<SessionHistory> GetHistory(ISharedObjectContext ctx)
+    {
+        RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
+        var state = await SessionState.Load(ctx, catalog.DefaultAgent.Name);
+        return new SessionHistory(ctx.Key, state.Agent, state.Items);
+    }
+
+    /// <summary>Forgets the session: history, active agent and context.</summary>
+    [Handler]
+    public Task Reset(IObjectContext ctx)
+    {
+        RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
+        ctx.ClearAll();
+        return Task.CompletedTask;
+    }
+
+    private static void RejectIfInvalid(string? error)
+    {
+        if (error is not null)
+        {
+            throw new TerminalException(error, 400);
+        }
+    }
+}

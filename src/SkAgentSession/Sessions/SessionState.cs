@@ -1,0 +1,42 @@
+using Restate.Sdk;
+using SkAgentSession.Agents;
+
+namespace SkAgentSession.Sessions;
+
+/// <summary>The durable state of a session and the names of its keys.</summary>
+internal sealed class SessionState
+{
+    public const string ItemsKey = "items";
+    public const string AgentKey = "agent";
+    public const string ContextKey = "context";
+
+    private SessionState(List<SessionItem> items, string agent, AgentContext context)
+    {
+        Items = items;
+        Agent = agent;
+        Context = context;
+    }
+
+    public List<SessionItem> Items { get; }
+
+    public string Agent { get; set; }
+
+    public AgentContext Context { get; set; }
+
+    public static async Task<SessionState> Load(ISharedObjectContext ctx, string defaultAgent)
+    {
+        var items = await ctx.Get<List<SessionItem>>(ItemsKey) ?? [];
+        var agent = await ctx.Get<string>(AgentKey) ?? defaultAgent;
+        var context = await ctx.Get<AgentContext>(ContextKey) ?? new AgentContext();
+        return new SessionState(items, agent, context);
+    }
+
+    public void SaveItems(IObjectContext ctx) => ctx.Set(ItemsKey, Items);
+
+    public void SaveAll(IObjectContext ctx)
+    {
+        ctx.Set(ItemsKey, Items);
+        ctx.Set(AgentKey, Agent);
+        ctx.Set(ContextKey, Context);
+    }
+}
