@@ -5,8 +5,8 @@ namespace Restate.Sdk.Endpoint;
 
 /// <summary>
 /// Adapts a <c>[Handler]</c> method to <see cref="HandlerBody{TIn, TOut}"/>: the method becomes an
-/// open-instance delegate once at startup, and each call creates the service instance from the
-/// invocation's DI scope (disposing it afterwards when it is disposable).
+/// delegate once at startup; for an instance method each call creates the service instance from the
+/// invocation's DI scope (disposing it afterwards when it is disposable), a static method needs none.
 /// </summary>
 internal static class MethodHandlerBodies
 {
@@ -27,86 +27,108 @@ internal static class MethodHandlerBodies
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, TIn, Task<TOut>>>();
-        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, input) => new ValueTask<TOut>(call(service, ctx, input)));
+        var call = method.IsStatic
+            ? Static<TService, TCtx, TIn, Task<TOut>>(method.CreateDelegate<Func<TCtx, TIn, Task<TOut>>>())
+            : method.CreateDelegate<Func<TService, TCtx, TIn, Task<TOut>>>();
+        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, input) => new ValueTask<TOut>(call(service, ctx, input)), method.IsStatic);
     }
 
     private static HandlerInvoker TaskFunctionWithoutInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, Task<TOut>>>();
-        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, _) => new ValueTask<TOut>(call(service, ctx)));
+        var call = method.IsStatic
+            ? Static<TService, TCtx, Task<TOut>>(method.CreateDelegate<Func<TCtx, Task<TOut>>>())
+            : method.CreateDelegate<Func<TService, TCtx, Task<TOut>>>();
+        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, _) => new ValueTask<TOut>(call(service, ctx)), method.IsStatic);
     }
 
     private static HandlerInvoker TaskActionWithInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, TIn, Task>>();
+        var call = method.IsStatic
+            ? Static<TService, TCtx, TIn, Task>(method.CreateDelegate<Func<TCtx, TIn, Task>>())
+            : method.CreateDelegate<Func<TService, TCtx, TIn, Task>>();
         return Build<TService, TCtx, TIn, TOut>(path, async (service, ctx, input) =>
         {
             await call(service, ctx, input).ConfigureAwait(false);
             return default!;
-        });
+        }, method.IsStatic);
     }
 
     private static HandlerInvoker TaskActionWithoutInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, Task>>();
+        var call = method.IsStatic
+            ? Static<TService, TCtx, Task>(method.CreateDelegate<Func<TCtx, Task>>())
+            : method.CreateDelegate<Func<TService, TCtx, Task>>();
         return Build<TService, TCtx, TIn, TOut>(path, async (service, ctx, _) =>
         {
             await call(service, ctx).ConfigureAwait(false);
             return default!;
-        });
+        }, method.IsStatic);
     }
 
     private static HandlerInvoker ValueTaskFunctionWithInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, TIn, ValueTask<TOut>>>();
-        return Build(path, call);
+        var call = method.IsStatic
+            ? Static<TService, TCtx, TIn, ValueTask<TOut>>(method.CreateDelegate<Func<TCtx, TIn, ValueTask<TOut>>>())
+            : method.CreateDelegate<Func<TService, TCtx, TIn, ValueTask<TOut>>>();
+        return Build(path, call, method.IsStatic);
     }
 
     private static HandlerInvoker ValueTaskFunctionWithoutInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, ValueTask<TOut>>>();
-        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, _) => call(service, ctx));
+        var call = method.IsStatic
+            ? Static<TService, TCtx, ValueTask<TOut>>(method.CreateDelegate<Func<TCtx, ValueTask<TOut>>>())
+            : method.CreateDelegate<Func<TService, TCtx, ValueTask<TOut>>>();
+        return Build<TService, TCtx, TIn, TOut>(path, (service, ctx, _) => call(service, ctx), method.IsStatic);
     }
 
     private static HandlerInvoker ValueTaskActionWithInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, TIn, ValueTask>>();
+        var call = method.IsStatic
+            ? Static<TService, TCtx, TIn, ValueTask>(method.CreateDelegate<Func<TCtx, TIn, ValueTask>>())
+            : method.CreateDelegate<Func<TService, TCtx, TIn, ValueTask>>();
         return Build<TService, TCtx, TIn, TOut>(path, async (service, ctx, input) =>
         {
             await call(service, ctx, input).ConfigureAwait(false);
             return default!;
-        });
+        }, method.IsStatic);
     }
 
     private static HandlerInvoker ValueTaskActionWithoutInput<TService, TCtx, TIn, TOut>(string path, MethodInfo method)
         where TService : class
         where TCtx : class, IContext
     {
-        var call = method.CreateDelegate<Func<TService, TCtx, ValueTask>>();
+        var call = method.IsStatic
+            ? Static<TService, TCtx, ValueTask>(method.CreateDelegate<Func<TCtx, ValueTask>>())
+            : method.CreateDelegate<Func<TService, TCtx, ValueTask>>();
         return Build<TService, TCtx, TIn, TOut>(path, async (service, ctx, _) =>
         {
             await call(service, ctx).ConfigureAwait(false);
             return default!;
-        });
+        }, method.IsStatic);
     }
 
-    private static HandlerInvoker Build<TService, TCtx, TIn, TOut>(string path, Func<TService, TCtx, TIn, ValueTask<TOut>> call)
+    private static HandlerInvoker Build<TService, TCtx, TIn, TOut>(string path, Func<TService, TCtx, TIn, ValueTask<TOut>> call, bool isStatic)
         where TService : class
         where TCtx : class, IContext
     {
+        if (isStatic)
+        {
+            return HandlerInvokerFactory.Create<TIn, TOut>(
+                path, (invocation, input) => call(null!, DelegateHandlerBodies.ContextAs<TCtx>(invocation), input));
+        }
+
         var factory = ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes);
         HandlerBody<TIn, TOut> body =
             typeof(IAsyncDisposable).IsAssignableFrom(typeof(TService)) || typeof(IDisposable).IsAssignableFrom(typeof(TService))
@@ -114,6 +136,13 @@ internal static class MethodHandlerBodies
                 : (invocation, input) => call(factory(invocation.Services, null), DelegateHandlerBodies.ContextAs<TCtx>(invocation), input);
         return HandlerInvokerFactory.Create(path, body);
     }
+
+    // A static handler ignores the instance argument, so the shapes share one delegate type.
+    private static Func<TService, TCtx, TIn, TResult> Static<TService, TCtx, TIn, TResult>(Func<TCtx, TIn, TResult> call) =>
+        (_, ctx, input) => call(ctx, input);
+
+    private static Func<TService, TCtx, TResult> Static<TService, TCtx, TResult>(Func<TCtx, TResult> call) =>
+        (_, ctx) => call(ctx);
 
     private static async ValueTask<TOut> CallThenDisposeAsync<TService, TCtx, TIn, TOut>(
         TService service, Func<TService, TCtx, TIn, ValueTask<TOut>> call, HandlerInvocation invocation, TIn input)

@@ -67,9 +67,9 @@ internal static class ServiceTypeScanner
         var attribute = method.GetCustomAttribute<HandlerAttribute>(inherit: false)!;
         var where = $"Handler method {type.Name}.{method.Name}";
 
-        if (method.IsStatic || !method.IsPublic)
+        if (!method.IsPublic)
         {
-            throw new RestateDefinitionException($"{where} must be a public instance method.");
+            throw new RestateDefinitionException($"{where} must be public.");
         }
 
         if (method.IsGenericMethodDefinition)
