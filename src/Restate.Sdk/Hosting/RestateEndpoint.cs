@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -92,6 +93,26 @@ internal sealed class RestateEndpoint
     public Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (!TryCreateInvocation(http, out var request, out var status, out var message))
+        {
+            return WritePlainAsync(http, status, message);
+        }
+
+        LiftRequestBodyLimits(http);
+        return InvocationPump.RunAsync(http, request);
+    }
+
+    /// <summary>
+    /// Resolves the handler of an <c>/invoke</c> request and checks its protocol version; on
+    /// failure gives the status (404, 415) and a message for the runtime's logs.
+    /// </summary>
+    internal bool TryCreateInvocation(
+        HttpContext http,
+        [NotNullWhen(true)] out InvocationRequest? request,
+        out int status,
+        out string message)
+    {
+        request = null;
         var serviceName = http.Request.RouteValues["service"] as string ?? string.Empty;
         var handlerName = http.Request.RouteValues["handler"] as string ?? string.Empty;
 
@@ -99,19 +120,17 @@ internal sealed class RestateEndpoint
         {
             _logger.LogWarning("Invocation of unknown service {Service}/{Handler}", serviceName, handlerName);
             var known = string.Join(", ", _registry.Services.Select(s => s.Name));
-            return WritePlainAsync(
-                http,
-                StatusCodes.Status404NotFound,
-                $"Unknown service '{serviceName}'. This endpoint serves: {(known.Length == 0 ? "no services" : known)}.");
+            status = StatusCodes.Status404NotFound;
+            message = $"Unknown service '{serviceName}'. This endpoint serves: {(known.Length == 0 ? "no services" : known)}.";
+            return false;
         }
 
         if (!service.TryGetHandler(handlerName, out var handler))
         {
             _logger.LogWarning("Invocation of unknown handler {Service}/{Handler}", serviceName, handlerName);
-            return WritePlainAsync(
-                http,
-                StatusCodes.Status404NotFound,
-                $"Unknown handler '{handlerName}' of service '{serviceName}'. Its handlers are: {string.Join(", ", service.Handlers.Select(h => h.Name))}.");
+            status = StatusCodes.Status404NotFound;
+            message = $"Unknown handler '{handlerName}' of service '{serviceName}'. Its handlers are: {string.Join(", ", service.Handlers.Select(h => h.Name))}.";
+            return false;
         }
 
         var contentType = http.Request.ContentType;
@@ -119,14 +138,13 @@ internal sealed class RestateEndpoint
         if (version is null)
         {
             _logger.LogWarning("Invocation of {Service}/{Handler} with unsupported content type {ContentType}", serviceName, handlerName, contentType);
-            return WritePlainAsync(
-                http,
-                StatusCodes.Status415UnsupportedMediaType,
-                $"Unsupported content type '{contentType}': this endpoint speaks {InvocationContentType.V5} and {InvocationContentType.V6}.");
+            status = StatusCodes.Status415UnsupportedMediaType;
+            message = $"Unsupported content type '{contentType}': this endpoint speaks {InvocationContentType.V5} and {InvocationContentType.V6}.";
+            return false;
         }
 
-        LiftRequestBodyLimits(http);
-        var request = new InvocationRequest(
+        // RequestServices is the scope ASP.NET Core opens for this request, i.e. for this invocation attempt.
+        request = new InvocationRequest(
             service.Name,
             service.Kind,
             handler.Name,
@@ -137,7 +155,9 @@ internal sealed class RestateEndpoint
             http.RequestServices,
             _loggerFactory,
             _options.ProtocolMode == ProtocolMode.RequestResponse);
-        return InvocationPump.RunAsync(http, request);
+        status = StatusCodes.Status200OK;
+        message = string.Empty;
+        return true;
     }
 
     public static Task HealthAsync(HttpContext http)
@@ -148,7 +168,7 @@ internal sealed class RestateEndpoint
 
     // A bidi stream sits idle while the handler waits, and a replayed journal can exceed 30 MB:
     // Kestrel's defaults would abort both. Lifted per request, so the app's other routes keep them.
-    private static void LiftRequestBodyLimits(HttpContext http)
+    internal static void LiftRequestBodyLimits(HttpContext http)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxSize)
         {
