@@ -86,10 +86,18 @@ internal static class EndpointManifest
             });
         }
 
-        json.WritePropertyName("input");
-        WriteInput(json, handler.InputType, serializer);
-        json.WritePropertyName("output");
-        WriteOutput(json, handler.OutputType, serializer);
+        try
+        {
+            json.WritePropertyName("input");
+            WriteInput(json, handler.InputType, serializer);
+            json.WritePropertyName("output");
+            WriteOutput(json, handler.OutputType, serializer);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            throw new RestateDefinitionException(
+                $"Handler '{service.Name}/{handler.Name}' has an input or output type the serializer cannot describe: {e.Message}", e);
+        }
 
         WriteOptions(json, handler.Options, version);
         if (version >= 3 && handler.Options.WorkflowCompletionRetention is { } retention)

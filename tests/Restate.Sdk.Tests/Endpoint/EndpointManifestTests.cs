@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Restate.Sdk.Endpoint;
 using Restate.Sdk.Serialization;
 
@@ -188,6 +189,19 @@ public sealed class EndpointManifestTests
         Assert.Equal(["contentType", "setContentTypeIfEmpty"], Keys(greet["output"]!));
     }
 
+    [Fact]
+    public void A_type_the_serializer_cannot_handle_fails_naming_the_handler()
+    {
+        var service = new ServiceBuilder("Pointers")
+            .Handler("take", (IContext ctx, CollidingNames input) => Task.CompletedTask)
+            .Build();
+
+        var error = Assert.Throws<RestateDefinitionException>(() =>
+            EndpointManifest.Write([service], ProtocolMode.BidiStream, 4, new SystemTextJsonRestateSerializer()));
+
+        Assert.StartsWith("Handler 'Pointers/take' has an input or output type the serializer cannot describe:", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
@@ -208,6 +222,8 @@ public sealed class EndpointManifestTests
         Assert.Single(service["handlers"]!.AsArray(), h => (string?)h!["name"] == name)!.AsObject();
 
     private static string[] Keys(JsonNode node) => [.. node.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)];
+
+    public sealed record CollidingNames([property: JsonPropertyName("same")] string A, [property: JsonPropertyName("same")] string B);
 
     private sealed class RawSerializer : IRestateSerializer
     {
