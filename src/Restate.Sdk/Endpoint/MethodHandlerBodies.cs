@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Restate.Sdk.Endpoint;
 
 /// <summary>
-/// Adapts a <c>[Handler]</c> method to <see cref="HandlerBody{TIn, TOut}"/>: the method becomes an
-/// delegate once at startup; for an instance method each call creates the service instance from the
-/// invocation's DI scope (disposing it afterwards when it is disposable), a static method needs none.
+/// Adapts a <c>[Handler]</c> method to <see cref="HandlerBody{TIn, TOut}"/>. The method becomes a
+/// typed delegate once at startup. For an instance method, each call creates the service instance
+/// from the invocation's DI scope and disposes it afterwards if it is disposable; a static method
+/// needs no instance.
 /// </summary>
 internal static class MethodHandlerBodies
 {
