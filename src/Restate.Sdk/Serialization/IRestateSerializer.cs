@@ -9,4 +9,13 @@ public interface IRestateSerializer
     byte[] Serialize(object? value, Type type);
 
     object? Deserialize(ReadOnlySpan<byte> data, Type type);
+
+    /// <summary>
+    /// Typed form of <see cref="Serialize(object?, Type)"/>. Implementations may override it to
+    /// avoid boxing value types; the default forwards to the untyped form.
+    /// </summary>
+    byte[] Serialize<T>(T value) => Serialize(value, typeof(T));
+
+    /// <summary>Typed form of <see cref="Deserialize(ReadOnlySpan{byte}, Type)"/>.</summary>
+    T? Deserialize<T>(ReadOnlySpan<byte> data) => (T?)Deserialize(data, typeof(T));
 }
