@@ -103,11 +103,12 @@ install_prerequisites() {
     || { tail -n 30 "$RESULTS/build-load.log" >&2; fail "load client build failed; see $RESULTS/build-load.log"; }
 }
 
-# The C# side needs the SDK's hosting API (AddRestate / ListenRestate / MapRestate) in src/Restate.Sdk.
+# The C# side needs the SDK's hosting API in src/Restate.Sdk: the extension methods AddRestate,
+# ListenRestate and MapRestate must be defined there.
 csharp_sdk_available() {
   local api
   for api in AddRestate ListenRestate MapRestate; do
-    grep -rqs --include='*.cs' "$api" "$ROOT/src/Restate.Sdk" || return 1
+    grep -rqsE --include='*.cs' "$api(<[^>]*>)?\(\s*this " "$ROOT/src/Restate.Sdk" || return 1
   done
 }
 
