@@ -17,9 +17,10 @@ internal static class BenchReport
     public static bool Print(IReadOnlyList<ResultRow> rows, TextWriter output)
     {
         var rounds = rows.Select(r => r.Round).Distinct().Count();
-        output.WriteLine($"BenchObject.append: median of {rounds} round(s) per side; load client, restate-server and service share this machine's cores.");
+        output.WriteLine($"BenchObject.append: median of {rounds} round(s) per side. CPU columns are ms of CPU time per call: the service,");
+        output.WriteLine("restate-server, the load client, and every process on the machine (the rest is other work sharing the cores).");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"scenario",-19} {"side",-10} {"calls",6} {"req/s",8} {"req/s min-max",14} {"p50 ms",7} {"p99 ms",7} {"svc CPU ms/call",16} {"restate CPU ms/call",20}"));
+            $"{"scenario",-18} {"side",-10} {"calls",5} {"req/s",7} {"(min-max)",10} {"p50 ms",7} {"p99 ms",7} {"service",8} {"restate",8} {"client",7} {"machine",8}"));
 
         foreach (var scenario in rows.Select(r => r.Scenario).Distinct())
         {
@@ -33,9 +34,10 @@ internal static class BenchReport
 
                 var rps = runs.Select(r => r.RequestsPerSecond).ToList();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{scenario,-19} {SideName(side),-10} {runs[0].Calls,6} {Median(rps),8:0.0} {$"{rps.Min():0}-{rps.Max():0}",14} "
+                    $"{scenario,-18} {SideName(side),-10} {runs[0].Calls,5} {Median(rps),7:0.0} {$"({rps.Min():0}-{rps.Max():0})",10} "
                     + $"{Median(runs.Select(r => r.P50Milliseconds)),7:0.00} {Median(runs.Select(r => r.P99Milliseconds)),7:0.00} "
-                    + $"{Median(runs.Select(r => r.ServiceCpuMillisecondsPerCall)),16:0.000} {Median(runs.Select(r => r.ServerCpuMillisecondsPerCall)),20:0.000}"));
+                    + $"{Median(runs.Select(r => r.ServiceCpuMillisecondsPerCall)),8:0.000} {Median(runs.Select(r => r.ServerCpuMillisecondsPerCall)),8:0.000} "
+                    + $"{Median(runs.Select(r => r.ClientCpuMillisecondsPerCall)),7:0.000} {Median(runs.Select(r => r.MachineCpuMillisecondsPerCall)),8:0.000}"));
             }
         }
 

@@ -36,7 +36,7 @@ internal static class BenchRun
     }
 
     private static string Describe(ResultRow r) => string.Create(CultureInfo.InvariantCulture,
-        $"  {r.Side} round {r.Round} {r.Scenario,-18} {r.Calls,5} calls x{r.Concurrency,-2} {r.RequestsPerSecond,7:0.0} req/s  p50 {r.P50Milliseconds,6:0.00} ms  p99 {r.P99Milliseconds,6:0.00} ms  service {r.ServiceCpuMillisecondsPerCall:0.000} ms CPU/call  restate-server {r.ServerCpuMillisecondsPerCall:0.000} ms CPU/call");
+        $"  {r.Side} round {r.Round} {r.Scenario,-18} {r.Calls,5} calls x{r.Concurrency,-2} {r.RequestsPerSecond,7:0.0} req/s  p50 {r.P50Milliseconds,6:0.00} ms  p99 {r.P99Milliseconds,6:0.00} ms  CPU ms/call: service {r.ServiceCpuMillisecondsPerCall:0.000}  restate-server {r.ServerCpuMillisecondsPerCall:0.000}  client {r.ClientCpuMillisecondsPerCall:0.000}  machine {r.MachineCpuMillisecondsPerCall:0.000}");
 
     private static async Task AppendAsync(string resultsFile, ResultRow row)
     {

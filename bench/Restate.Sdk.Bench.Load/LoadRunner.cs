@@ -5,8 +5,8 @@ namespace Restate.Sdk.Bench.Load;
 
 /// <summary>
 /// Runs a scenario: <see cref="Scenario.Concurrency"/> callers take the next call index until all
-/// calls are made. CPU time of the service and of restate-server is read just before the first and
-/// just after the last call.
+/// calls are made. CPU time of the service, of restate-server, of this client and of the whole
+/// machine is read just before the first and just after the last call.
 /// </summary>
 internal sealed class LoadRunner(IngressClient client, int servicePid, int serverPid)
 {
@@ -41,6 +41,8 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
 
         var serviceCpuBefore = ProcessCpuClock.Read(servicePid);
         var serverCpuBefore = ProcessCpuClock.Read(serverPid);
+        var clientCpuBefore = ProcessCpuClock.Read(Environment.ProcessId);
+        var machineCpuBefore = ProcessCpuClock.ReadMachineBusy();
         var start = Stopwatch.GetTimestamp();
 
         var callers = Enumerable.Range(0, scenario.Concurrency).Select(_ => Task.Run(CallerAsync, CancellationToken.None)).ToArray();
@@ -57,6 +59,8 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
         var elapsed = Stopwatch.GetElapsedTime(start);
         var serviceCpu = ProcessCpuClock.Read(servicePid) - serviceCpuBefore;
         var serverCpu = ProcessCpuClock.Read(serverPid) - serverCpuBefore;
+        var clientCpu = ProcessCpuClock.Read(Environment.ProcessId) - clientCpuBefore;
+        var machineCpu = ProcessCpuClock.ReadMachineBusy() - machineCpuBefore;
 
         AppendConsistency.Verify(scenario, lengths);
 
@@ -71,6 +75,8 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
             latencies.PercentileMilliseconds(50),
             latencies.PercentileMilliseconds(99),
             serviceCpu.TotalMilliseconds / scenario.Calls,
-            serverCpu.TotalMilliseconds / scenario.Calls);
+            serverCpu.TotalMilliseconds / scenario.Calls,
+            clientCpu.TotalMilliseconds / scenario.Calls,
+            machineCpu.TotalMilliseconds / scenario.Calls);
     }
 }

@@ -14,10 +14,14 @@ internal sealed record ResultRow(
     double P50Milliseconds,
     double P99Milliseconds,
     double ServiceCpuMillisecondsPerCall,
-    double ServerCpuMillisecondsPerCall)
+    double ServerCpuMillisecondsPerCall,
+    double ClientCpuMillisecondsPerCall,
+    double MachineCpuMillisecondsPerCall)
 {
     public const string Header =
-        "side\tround\tscenario\tcalls\tconcurrency\tseconds\treq_per_s\tp50_ms\tp99_ms\tservice_cpu_ms_per_call\tserver_cpu_ms_per_call";
+        "side\tround\tscenario\tcalls\tconcurrency\tseconds\treq_per_s\tp50_ms\tp99_ms\tservice_cpu_ms_per_call\tserver_cpu_ms_per_call\tclient_cpu_ms_per_call\tmachine_cpu_ms_per_call";
+
+    private const int FieldCount = 13;
 
     public string ToTsv() => string.Join('\t',
         Side,
@@ -30,14 +34,16 @@ internal sealed record ResultRow(
         Format(P50Milliseconds),
         Format(P99Milliseconds),
         Format(ServiceCpuMillisecondsPerCall),
-        Format(ServerCpuMillisecondsPerCall));
+        Format(ServerCpuMillisecondsPerCall),
+        Format(ClientCpuMillisecondsPerCall),
+        Format(MachineCpuMillisecondsPerCall));
 
     public static ResultRow ParseTsv(string line)
     {
         var f = line.Split('\t');
-        if (f.Length != 11)
+        if (f.Length != FieldCount)
         {
-            throw new FormatException($"A results line needs 11 tab-separated fields, this one has {f.Length}: {line}");
+            throw new FormatException($"A results line needs {FieldCount} tab-separated fields, this one has {f.Length}: {line}");
         }
 
         return new ResultRow(
@@ -51,7 +57,9 @@ internal sealed record ResultRow(
             ParseDouble(f[7]),
             ParseDouble(f[8]),
             ParseDouble(f[9]),
-            ParseDouble(f[10]));
+            ParseDouble(f[10]),
+            ParseDouble(f[11]),
+            ParseDouble(f[12]));
     }
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
