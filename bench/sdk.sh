@@ -10,7 +10,8 @@
 #   ratio throughput=X p50=Y cpu=Z   (C# / TypeScript; throughput of 16 concurrent callers over
 #                                     100 keys, p50 of sequential calls on one key, service CPU
 #                                     time per call with 16 concurrent callers)
-# Raw figures and logs go to bench/results/<timestamp>/ (git-ignored).
+# Raw figures (results.tsv), the table (report.txt) and every log go to bench/results/<timestamp>/
+# (git-ignored).
 # Exit codes: 0 both sides measured; 1 a step failed; 3 the C# SDK is not available yet (the
 # TypeScript figures are still measured and printed, no ratio line).
 set -euo pipefail
@@ -172,7 +173,10 @@ run_side() {
     sleep 0.1
   done
 
-  say "Round $round, $side (restate-server pid $SERVER_PID, service pid $SERVICE_PID):"
+  local sdk_version protocols
+  sdk_version="$(grep -o '"sdk_version":"[^"]*"' "$dir/registration.json" | cut -d'"' -f4 || true)"
+  protocols="$(grep -o '"m[ai][nx]_protocol_version":[0-9]*' "$dir/registration.json" | cut -d: -f2 | paste -sd- || true)"
+  say "Round $round, $side: ${sdk_version:-unknown SDK}, service protocol ${protocols:-?} (restate-server pid $SERVER_PID, service pid $SERVICE_PID):"
   dotnet "$LOAD_DLL" run --side "$side" --round "$round" --ingress "http://127.0.0.1:$ingress" \
     --service-pid "$SERVICE_PID" --server-pid "$SERVER_PID" --results "$RESULTS_TSV" \
     --warmup-calls "$WARMUP_CALLS" --sequential-calls "$SEQUENTIAL_CALLS" --concurrent-calls "$CONCURRENT_CALLS" \
@@ -208,8 +212,8 @@ done
 say ""
 say "Raw figures: $RESULTS_TSV"
 if (( ! csharp_available )); then
-  dotnet "$LOAD_DLL" report --results "$RESULTS_TSV" || true
+  dotnet "$LOAD_DLL" report --results "$RESULTS_TSV" | tee "$RESULTS/report.txt" || true
   say "C# SDK not available yet: no C# figures and no ratio line."
   exit 3
 fi
-dotnet "$LOAD_DLL" report --results "$RESULTS_TSV"
+dotnet "$LOAD_DLL" report --results "$RESULTS_TSV" | tee "$RESULTS/report.txt"
