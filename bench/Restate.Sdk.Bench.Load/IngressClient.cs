@@ -33,11 +33,10 @@ internal sealed class IngressClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/{_objectName}/{Uri.EscapeDataString(key)}/{_handlerName}");
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"\"{item}\""));
         request.Content.Headers.ContentType = Json;
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        var (status, body) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (status != HttpStatusCode.OK)
         {
-            throw new BenchCallException($"{request.RequestUri} answered {(int)response.StatusCode}: {Truncate(body)}");
+            throw new BenchCallException($"{request.RequestUri} answered {(int)status}: {Truncate(body)}");
         }
 
         if (!long.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
@@ -49,6 +48,23 @@ internal sealed class IngressClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new BenchCallException($"{request.RequestUri}: {e.Message} {e.InnerException?.Message}".TrimEnd());
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BenchCallException($"{request.RequestUri}: no answer within {_http.Timeout.TotalSeconds:0} s");
+        }
+    }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
