@@ -7,6 +7,7 @@ internal static class BenchRun
 {
     private const string ObjectName = "BenchObject";
     private const string HandlerName = "append";
+    private static readonly TimeSpan MaxSettleTime = TimeSpan.FromSeconds(20);
 
     public static async Task RunAsync(ArgumentReader options)
     {
@@ -23,15 +24,36 @@ internal static class BenchRun
         var measured = Scenarios.Measured(options.Int("sequential-calls", 1000), options.Int("concurrent-calls", 4000));
 
         using var client = new IngressClient(ingress, ObjectName, HandlerName);
-        var runner = new LoadRunner(client, options.Int("service-pid"), options.Int("server-pid"));
+        var servicePid = options.Int("service-pid");
+        var runner = new LoadRunner(client, servicePid, options.Int("server-pid"));
 
-        var warm = await runner.RunAsync(side, round, warmUp, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine(Describe(warm));
+        foreach (var scenario in warmUp)
+        {
+            var warm = await runner.RunAsync(side, round, scenario, CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine(Describe(warm));
+        }
+
         foreach (var scenario in measured)
         {
+            await SettleAsync(servicePid).ConfigureAwait(false);
             var row = await runner.RunAsync(side, round, scenario, CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine(Describe(row));
             await AppendAsync(resultsFile, row).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SettleAsync(int servicePid)
+    {
+        var (waited, settled) = await CpuSettling.WaitAsync(servicePid, MaxSettleTime).ConfigureAwait(false);
+        if (!settled)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  (the service was still busy after {waited.TotalSeconds:0} s without calls; measuring anyway)"));
+        }
+        else if (waited > TimeSpan.FromSeconds(1.5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  (waited {waited.TotalSeconds:0.0} s for the service to go idle)"));
         }
     }
 
