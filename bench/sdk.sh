@@ -3,7 +3,7 @@
 # in bench/ts-service/package-lock.json) with the same virtual object, the same restate-server
 # binary and configuration and the same load client (bench/Restate.Sdk.Bench.Load).
 #
-# Usage: bench/sdk.sh            (installs what it needs, then runs everything; ~3 minutes)
+# Usage: bench/sdk.sh            (installs what it needs, then runs everything; ~3–4 minutes)
 # Knobs (environment): BENCH_ROUNDS (3), BENCH_WARMUP_CALLS (1200), BENCH_SEQUENTIAL_CALLS (1000),
 #                      BENCH_CONCURRENT_CALLS (4000).
 # Output: per-round lines, a table of medians, and as the last line
@@ -131,6 +131,7 @@ base-dir = "$dir/restate-data"
 bind-address = "127.0.0.1:$fabric"
 advertised-address = "http://127.0.0.1:$fabric/"
 disable-telemetry = true
+log-disable-ansi-codes = true
 
 [ingress]
 bind-address = "127.0.0.1:$ingress"
@@ -189,6 +190,14 @@ run_side() {
   stop_pid "$SERVICE_PID"; SERVICE_PID=""
   stop_pid "$SERVER_PID"; SERVER_PID=""
   rm -rf "$dir/restate-data"
+
+  # Retried invocations would still end up answered; the server log is where they show.
+  # (The update check that cannot reach the internet always logs one harmless octocrab ERROR.)
+  local complaints
+  complaints="$(sed 's/\x1b\[[0-9;]*m//g' "$dir/restate-server.log" | grep -E '\b(WARN|ERROR)\b' | grep -vc octocrab || true)"
+  if (( complaints > 0 )); then
+    say "  note: restate-server logged $complaints warning/error line(s) in this run; see $dir/restate-server.log"
+  fi
 }
 
 mkdir -p "$RESULTS"
