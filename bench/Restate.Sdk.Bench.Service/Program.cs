@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Net;
+using Restate.Sdk;
+using Restate.Sdk.Bench.Service;
+
+if (args.Length != 1 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is 0 or > 65535)
+{
+    Console.Error.WriteLine("usage: Restate.Sdk.Bench.Service <port>");
+    return 2;
+}
+
+// No args to the builder: the port is positional; configuration (e.g. Logging__LogLevel__Default)
+// still comes from the environment.
+var builder = WebApplication.CreateBuilder();
+builder.Services.AddRestate().AddVirtualObject<BenchObject>();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenRestate(IPAddress.Loopback, port));
+
+var app = builder.Build();
+app.MapRestate();
+await app.RunAsync();
+return 0;
