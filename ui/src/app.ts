@@ -2,7 +2,7 @@ import { api } from "./api/client";
 import { describeError } from "./api/errors";
 import { sendWithRetry } from "./api/sendWithRetry";
 import type { AppInfo, SessionItem, SessionSummary, TurnResult } from "./api/types";
-import { byTestId } from "./dom";
+import { byTestId, h } from "./dom";
 import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
 import { agentBadge, agentTone } from "./render/agents";
 import { renderConversation } from "./render/conversation";
@@ -22,6 +22,7 @@ export class App {
   private readonly views = new Map<string, SessionView>();
   private currentId = "";
   private awaitTimer: number | undefined;
+  private readonly banners = new Map<string, string>();
 
   private readonly el = {
     sessionList: byTestId(document, "session-list"),
@@ -54,7 +55,7 @@ export class App {
     if (fromUrl !== null && !isValidSessionId(fromUrl)) {
       this.announce("The link's session id is not valid; started a new session.");
       this.openSession(newSessionId(), "replace");
-      this.showBanner(`“${fromUrl.slice(0, 140)}” is not a valid session id (letters, digits, “_”, “.”, “-”, at most 128). A new session was started.`);
+      this.setBanner("url", `“${fromUrl.slice(0, 140)}” is not a valid session id (letters, digits, “_”, “.”, “-”, at most 128). A new session was started.`);
       return;
     }
     this.openSession(fromUrl ?? newSessionId(), mode);
@@ -176,6 +177,7 @@ export class App {
       pending.error = describeError(error);
       this.announce(`Your message was not processed: ${pending.error}`, id);
       this.renderIfCurrent(id, { scroll: "bottom" });
+      void this.refreshSessions(); // the server may have kept the user item
     }
   }
 
@@ -219,10 +221,10 @@ export class App {
   private async loadInfo(): Promise<void> {
     try {
       this.info = await api.info();
-      this.el.infoError.hidden = true;
+      this.setBanner("info", null);
     } catch (error) {
       this.info = null;
-      this.showBanner(`Could not read the app's info: ${describeError(error)}`);
+      this.setBanner("info", `Could not read the app's info: ${describeError(error)}`);
     }
     this.render();
   }
@@ -231,8 +233,9 @@ export class App {
     try {
       const list = await api.listSessions();
       this.sessions = [...(list.sessions ?? [])].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+      this.setBanner("sessions", null);
     } catch (error) {
-      this.showBanner(`Could not load the list of sessions: ${describeError(error)}`);
+      this.setBanner("sessions", `Could not load the list of sessions: ${describeError(error)}`);
     }
     this.renderSessions();
   }
@@ -269,7 +272,8 @@ export class App {
       }),
     );
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
-    this.composer.setBusy(busy, view.pending ? `${view.agent} is working…` : undefined);
+    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending ? `${view.agent} is working…` : undefined;
+    this.composer.setBusy(busy, busyText);
 
     if (options.scroll === "bottom" || nearBottom) conv.scrollTop = conv.scrollHeight;
     if (options.focusInput && !busy) this.composer.focus();
@@ -299,7 +303,8 @@ export class App {
     if (model?.isScripted) {
       this.el.notice.replaceChildren(
         Object.assign(document.createElement("strong"), { textContent: "Demo mode: " }),
-        `${model.label || "Scripted demo model (not a real LLM)"}. Replies are scripted; set OPENAI_API_KEY to use a real model.`,
+        `${model.label || "Scripted demo model (not a real LLM)"}.`,
+        Object.assign(document.createElement("span"), { className: "notice-more", textContent: " Replies are scripted; set OPENAI_API_KEY to use a real model." }),
       );
     }
     this.el.modelInfo.textContent = model ? `Model: ${model.id}${model.isScripted ? " (scripted)" : ""}` : "";
@@ -321,9 +326,21 @@ export class App {
     );
   }
 
-  private showBanner(text: string): void {
-    this.el.infoError.textContent = text;
-    this.el.infoError.hidden = false;
+  /** Problems outside the conversation, one line per source; cleared when that source works again. */
+  private setBanner(source: string, text: string | null): void {
+    if (text === null) this.banners.delete(source);
+    else this.banners.set(source, text);
+    const banner = this.el.infoError;
+    banner.hidden = this.banners.size === 0;
+    banner.replaceChildren(
+      h("div", { className: "banner-lines" }, [...this.banners.values()].map((line) => h("p", {}, line))),
+      h("button", { type: "button", className: "icon-button banner-close", "aria-label": "Dismiss", onclick: () => this.clearBanners() }, "✕"),
+    );
+  }
+
+  private clearBanners(): void {
+    this.banners.clear();
+    this.el.infoError.hidden = true;
   }
 
   private announce(text: string, id = this.currentId): void {

@@ -36,7 +36,7 @@ export function renderConversation(view: SessionView, actions: ConversationActio
   }
   nodes.push(...renderItems(view.items));
   if (view.pending) {
-    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, true));
+    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, view.pending.status === "failed" ? "failed" : "sending"));
     if (view.pending.status === "failed") nodes.push(sendErrorBox(view.pending, actions));
     else nodes.push(workingIndicator(view.agent, view.pending));
   } else if (view.awaitingReply) {
@@ -59,7 +59,7 @@ function renderItems(items: SessionItem[]): Node[] {
   for (const item of items) {
     switch (item.type) {
       case "message":
-        nodes.push(item.role === "user" ? userMessage(item.content, item.timestamp, item.agent, false) : assistantMessage(item));
+        nodes.push(item.role === "user" ? userMessage(item.content, item.timestamp, item.agent) : assistantMessage(item));
         break;
       case "tool_call":
         nodes.push(toolCall(item, results.get(item.callId)));
@@ -78,11 +78,11 @@ function renderItems(items: SessionItem[]): Node[] {
   return nodes;
 }
 
-function userMessage(content: string, timestamp: string, agent: string, pending: boolean): HTMLElement {
+function userMessage(content: string, timestamp: string, agent: string, pending?: "sending" | "failed"): HTMLElement {
   return h(
     "li",
     {
-      className: `msg msg-user${pending ? " is-pending" : ""}`,
+      className: `msg msg-user${pending ? ` is-${pending}` : ""}`,
       "data-testid": "message",
       "data-role": "user",
       "data-type": "message",
@@ -93,7 +93,11 @@ function userMessage(content: string, timestamp: string, agent: string, pending:
     h(
       "div",
       { className: "msg-meta" },
-      pending ? h("span", { className: "msg-status" }, "Sending…") : h("time", { dateTime: timestamp, title: fullTime(timestamp) }, clockTime(timestamp)),
+      pending === "sending"
+        ? h("span", { className: "msg-status" }, "Sending…")
+        : pending === "failed"
+          ? h("span", { className: "msg-status failed" }, "Not sent")
+          : h("time", { dateTime: timestamp, title: fullTime(timestamp) }, clockTime(timestamp)),
     ),
   );
 }

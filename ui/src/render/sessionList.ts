@@ -26,7 +26,7 @@ export function renderSessionList(model: SessionListModel): Node[] {
 function sessionRow(s: SessionSummary, model: SessionListModel): HTMLElement {
   const current = s.sessionId === model.currentId;
   const busy = model.busyIds.has(s.sessionId);
-  const title = s.lastMessage.trim() || (s.messageCount === 0 ? "New conversation" : s.sessionId);
+  const title = plainPreview(s.lastMessage) || (s.messageCount === 0 ? "New conversation" : s.sessionId);
   const link = h(
     "a",
     {
@@ -74,6 +74,16 @@ function sessionRow(s: SessionSummary, model: SessionListModel): HTMLElement {
     link,
     stateLink,
   );
+}
+
+/** The last message as one line of plain text (Markdown marks dropped). */
+function plainPreview(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`~#>]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function databaseIcon(): SVGSVGElement {

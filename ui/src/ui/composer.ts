@@ -1,6 +1,7 @@
 import { byTestId } from "../dom";
 
 const maxHeightPx = 200;
+const coarsePointer = () => window.matchMedia("(pointer: coarse)").matches;
 
 /** The message box: Enter sends, Shift+Enter makes a new line; disabled while a turn runs. */
 export class Composer {
@@ -34,7 +35,8 @@ export class Composer {
     this.input.placeholder = busy && busyText ? busyText : this.idlePlaceholder;
     this.form.setAttribute("aria-busy", busy ? "true" : "false");
     this.updateButton();
-    if (wasBusy && !busy && document.activeElement === document.body) this.focus();
+    // On touch screens focusing would pop up the keyboard unasked.
+    if (wasBusy && !busy && document.activeElement === document.body && !coarsePointer()) this.focus();
   }
 
   setText(text: string): void {
