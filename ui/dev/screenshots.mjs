@@ -157,6 +157,34 @@ try {
   check((await net.locator('[data-testid="message"][data-role="user"]').count()) === 1, "one user message on screen after the retry");
   check(net.consoleErrors.length === 0, `no console errors (retry): ${net.consoleErrors.join(" | ")}`);
 
+  // ----- reload while a turn runs: the history shows the user item and the reply arrives -----
+  const mid = await newPage({ width: 1280, height: 820 });
+  await mid.goto(base + "/?session=s-reload-mid-turn");
+  await byId(mid, "welcome").waitFor();
+  await byId(mid, "message-input").fill("slow question about baggage");
+  await byId(mid, "message-input").press("Enter");
+  await mid.waitForTimeout(1000);
+  await mid.reload();
+  await mid.locator('[data-testid="working-indicator"][data-status="awaiting"]').waitFor();
+  check((await mid.locator('[data-testid="message"][data-role="user"]').count()) === 1, "after a reload mid-turn the user item is shown once");
+  await shot(mid, "desktop-8-reload-mid-turn");
+  await mid.locator('[data-testid="message"][data-role="assistant"]').first().waitFor({ timeout: 20000 });
+  check((await mid.locator('[data-testid="working-indicator"]').count()) === 0, "the reply replaces the waiting indicator");
+
+  // ----- keyboard only, invalid id in the link -----
+  await mid.goto(base + "/?session=" + encodeURIComponent("not a valid id!"));
+  await byId(mid, "info-error").waitFor();
+  check((await byId(mid, "info-error").textContent()).includes("not a valid session id"), "an invalid session id in the URL is explained");
+  check(/^s-[a-z0-9]+$/.test(new URL(mid.url()).searchParams.get("session") ?? ""), "and a new valid session is opened instead");
+  await mid.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  // The focus starting point stays where the input was; Tab wraps to the top of the page.
+  for (let i = 0; i < 3 && (await mid.evaluate(() => document.activeElement?.className)) !== "skip-link"; i++) await mid.keyboard.press("Tab");
+  check((await mid.evaluate(() => document.activeElement?.className)) === "skip-link", "Tab from the top shows the skip link first");
+  await mid.keyboard.press("Tab");
+  check((await mid.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === "new-session-button", "Tab reaches the New session button");
+  await shot(mid, "desktop-9-keyboard-focus");
+  check(mid.consoleErrors.length === 0, `no console errors (reload/keyboard): ${mid.consoleErrors.join(" | ")}`);
+
   // ----- phone -----
   const phone = await newPage({ width: 390, height: 844 });
   await phone.goto(base + "/?session=s-demo-seat");

@@ -232,7 +232,7 @@ export class App {
   private async refreshSessions(): Promise<void> {
     try {
       const list = await api.listSessions();
-      this.sessions = [...(list.sessions ?? [])].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+      this.sessions = [...(list.sessions ?? [])].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0));
       this.setBanner("sessions", null);
     } catch (error) {
       this.setBanner("sessions", `Could not load the list of sessions: ${describeError(error)}`);
