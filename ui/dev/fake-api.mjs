@@ -1,0 +1,309 @@
+// Development-only stand-in for the SkAgentSession HTTP API (no dependencies, loopback only).
+// It follows the contract in the team brief with canned agent behaviour, so the UI can be built
+// and viewed before the real app runs. Not used in production or in the real browser tests.
+//
+//   node dev/fake-api.mjs [--port 3000] [--static dist] [--turn-delay-ms 900]
+//
+// Canned behaviour by message text: "bag"/"luggage" -> handoff to FAQ + faq_lookup tool call;
+// "seat" -> handoff to Seat Booking; then a confirmation number + seat (e.g. "ABC123, 14C") ->
+// update_seat tool call; "back"/"triage" -> hand back; "html"/"xss" -> a reply with an
+// <img onerror> payload; "error" -> 500 problem; "slow" -> a 8 s turn.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const staticDir = args.static ? resolve(args.static) : null;
+const turnDelayMs = Number(args["turn-delay-ms"] ?? 900);
+const restateUiUrl = args["restate-ui"] ?? "http://localhost:9070/ui";
+
+const idPattern = /^[A-Za-z0-9_.-]{1,128}$/;
+const maxMessageBytes = 32 * 1024;
+const TRIAGE = "Triage Agent";
+const FAQ = "FAQ Agent";
+const SEAT = "Seat Booking Agent";
+
+/** @type {Map<string, {agent: string, items: object[], context: object, queue: Promise<unknown>}>} */
+const sessions = new Map();
+/** @type {Map<string, Promise<{status: number, body: object}>>} */
+const idempotent = new Map();
+let callCounter = 0;
+
+const now = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString();
+const nextCallId = () => `call_${++callCounter}`;
+
+function session(id) {
+  let s = sessions.get(id);
+  if (!s) {
+    s = { agent: TRIAGE, items: [], context: {}, queue: Promise.resolve() };
+    sessions.set(id, s);
+  }
+  return s;
+}
+
+// ----- canned agent behaviour -----
+
+function handoff(from, to) {
+  return { type: "handoff", role: "assistant", agent: from, from, to, callId: nextCallId(), timestamp: now() };
+}
+function say(agent, content) {
+  return { type: "message", role: "assistant", agent, content, timestamp: now() };
+}
+function tool(agent, name, args, result) {
+  const callId = nextCallId();
+  return [
+    { type: "tool_call", role: "assistant", agent, callId, name, arguments: args, timestamp: now() },
+    { type: "tool_result", role: "tool", agent, callId, name, result, timestamp: now() },
+  ];
+}
+
+const demoNote = "\n\n_(scripted demo model — not a real LLM)_";
+
+function runAgent(s, message) {
+  const text = message.toLowerCase();
+  const items = [];
+  let agent = s.agent;
+
+  if (/\b(html|xss)\b/.test(text)) {
+    items.push(
+      say(
+        agent,
+        'Here is what the model said, HTML included: <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>.\n\n' +
+          "Markdown still works: **bold**, `code`, a [link](https://example.com) and a [bad link](javascript:window.__xss=3).\n\n" +
+          "<div onclick=\"window.__xss=4\">click me</div>",
+      ),
+    );
+    return { agent, items };
+  }
+  if (/\b(bag|bags|baggage|luggage|wifi|wi-fi|seats? map)\b/.test(text) && !/change|switch/.test(text)) {
+    if (agent !== FAQ) {
+      items.push(handoff(agent, FAQ));
+      agent = FAQ;
+    }
+    const topic = /wifi|wi-fi/.test(text) ? "wifi" : "baggage";
+    const answer =
+      topic === "wifi"
+        ? "We have free wifi on the plane, join Airline-Wifi."
+        : "You are allowed to bring one bag on the plane. It must be under 50 pounds and 22 inches x 14 inches x 9 inches.";
+    items.push(...tool(agent, "faq_lookup", { question: message }, answer));
+    items.push(
+      say(
+        agent,
+        topic === "wifi"
+          ? `Good news: **we have free wifi on the plane** — join the \`Airline-Wifi\` network.${demoNote}`
+          : `You can bring **one bag** on the plane:\n\n- under **50 pounds**\n- at most **22 × 14 × 9 inches**\n\nAnything else I can help with?${demoNote}`,
+      ),
+    );
+    return { agent, items };
+  }
+  if (/\b(back|triage|something else)\b/.test(text) && agent !== TRIAGE) {
+    items.push(handoff(agent, TRIAGE));
+    agent = TRIAGE;
+    items.push(say(agent, `Back with triage. What else can I do for you?${demoNote}`));
+    return { agent, items };
+  }
+  const confirmation = message.match(/\b([A-Z0-9]{6})\b/)?.[1];
+  const seat = message.match(/\b(\d{1,2}[A-F])\b/i)?.[1]?.toUpperCase();
+  if (agent === SEAT && confirmation && seat) {
+    s.context = { ...s.context, confirmationNumber: confirmation, seatNumber: seat };
+    items.push(
+      ...tool(agent, "update_seat", { confirmationNumber: confirmation, newSeat: seat }, `Updated seat to ${seat} for confirmation number ${confirmation}`),
+    );
+    items.push(say(agent, `Done! Your seat is now **${seat}** (confirmation \`${confirmation}\`, flight ${s.context.flightNumber}).${demoNote}`));
+    return { agent, items };
+  }
+  if (/\bseat\b/.test(text)) {
+    if (agent !== SEAT) {
+      items.push(handoff(agent, SEAT));
+      agent = SEAT;
+      s.context = { ...s.context, flightNumber: `FLT-${100 + Math.floor(Math.random() * 900)}` };
+    }
+    items.push(say(agent, `I can help you change your seat. What is your **confirmation number**, and which **seat** would you like?${demoNote}`));
+    return { agent, items };
+  }
+  items.push(
+    say(agent, `I'm the ${agent}. I can answer questions about baggage and wifi, or change your seat.${demoNote}`),
+  );
+  return { agent, items };
+}
+
+async function turn(id, message) {
+  const s = session(id);
+  const run = s.queue.then(async () => {
+    const userItem = { type: "message", role: "user", agent: s.agent, content: message, timestamp: now() };
+    s.items.push(userItem); // stored before the agent runs, like the real app
+    const lower = message.toLowerCase();
+    await new Promise((r) => setTimeout(r, lower.includes("slow") ? 8000 : turnDelayMs));
+    if (/\berror\b/.test(lower)) {
+      return problem(500, "Agent turn failed", "The model did not answer after 5 attempts (HTTP 503 from the model). Your message is kept; try again later.");
+    }
+    const { agent, items } = runAgent(s, message);
+    s.items.push(...items);
+    s.agent = agent;
+    const reply = [...items].reverse().find((i) => i.type === "message")?.content ?? "";
+    return { status: 200, body: { reply, agent, items: [userItem, ...items] } };
+  });
+  s.queue = run.catch(() => undefined);
+  return run;
+}
+
+// ----- seed data -----
+
+function seed() {
+  const a = session("s-demo-seat");
+  const t0 = -1000 * 60 * 60 * 26;
+  a.items.push(
+    { type: "message", role: "user", agent: TRIAGE, content: "Hi, can I change my seat?", timestamp: now(t0) },
+    { type: "handoff", role: "assistant", agent: TRIAGE, from: TRIAGE, to: SEAT, callId: "call_s1", timestamp: now(t0 + 1000) },
+    { type: "message", role: "assistant", agent: SEAT, content: "Sure. What is your confirmation number and the new seat?" + demoNote, timestamp: now(t0 + 2000) },
+    { type: "message", role: "user", agent: SEAT, content: "XKCD42, seat 14C please", timestamp: now(t0 + 60000) },
+    { type: "tool_call", role: "assistant", agent: SEAT, callId: "call_s2", name: "update_seat", arguments: { confirmationNumber: "XKCD42", newSeat: "14C" }, timestamp: now(t0 + 61000) },
+    { type: "tool_result", role: "tool", agent: SEAT, callId: "call_s2", name: "update_seat", result: "Updated seat to 14C for confirmation number XKCD42", timestamp: now(t0 + 61500) },
+    { type: "message", role: "assistant", agent: SEAT, content: "Done! Your seat is now **14C**." + demoNote, timestamp: now(t0 + 62000) },
+  );
+  a.agent = SEAT;
+  const b = session("s-demo-faq");
+  const t1 = -1000 * 60 * 7;
+  b.items.push(
+    { type: "message", role: "user", agent: TRIAGE, content: "Is there wifi?", timestamp: now(t1) },
+    { type: "handoff", role: "assistant", agent: TRIAGE, from: TRIAGE, to: FAQ, callId: "call_f1", timestamp: now(t1 + 1000) },
+    { type: "tool_call", role: "assistant", agent: FAQ, callId: "call_f2", name: "faq_lookup", arguments: { question: "Is there wifi?" }, timestamp: now(t1 + 1500) },
+    { type: "tool_result", role: "tool", agent: FAQ, callId: "call_f2", name: "faq_lookup", result: "We have free wifi on the plane, join Airline-Wifi", timestamp: now(t1 + 1700) },
+    { type: "message", role: "assistant", agent: FAQ, content: "Yes — **free wifi**, network `Airline-Wifi`." + demoNote, timestamp: now(t1 + 2000) },
+  );
+  b.agent = FAQ;
+}
+
+// ----- HTTP -----
+
+function problem(status, title, detail) {
+  return { status, body: { type: "about:blank", title, status, detail }, problem: true };
+}
+
+function send(res, { status, body, problem: isProblem }) {
+  if (status === 204) {
+    res.writeHead(204).end();
+    return;
+  }
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": isProblem || status >= 400 ? "application/problem+json" : "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(json);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function summaries() {
+  const list = [];
+  for (const [sessionId, s] of sessions) {
+    if (s.items.length === 0) continue;
+    const messages = s.items.filter((i) => i.type === "message");
+    list.push({
+      sessionId,
+      agent: s.agent,
+      messageCount: messages.length,
+      lastMessage: messages.at(-1)?.content ?? "",
+      updatedAt: s.items.at(-1).timestamp,
+    });
+  }
+  return list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+async function handleApi(req, res, url) {
+  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent); // ["api", ...]
+  if (req.method === "GET" && parts.length === 2 && parts[1] === "info") {
+    return send(res, {
+      status: 200,
+      body: {
+        model: { id: "scripted-demo", isScripted: true, label: "Scripted demo model (not a real LLM)" },
+        restateUiUrl,
+        restateAdminUrl: "http://localhost:9070",
+      },
+    });
+  }
+  if (parts[1] !== "sessions") return send(res, problem(404, "Not Found", `No API route ${url.pathname}.`));
+  if (parts.length === 2 && req.method === "GET") return send(res, { status: 200, body: { sessions: summaries() } });
+
+  const id = parts[2];
+  if (!idPattern.test(id ?? "")) {
+    return send(res, problem(400, "Invalid session id", "Session ids are 1 to 128 characters from A-Z, a-z, 0-9, '_', '.', '-'."));
+  }
+  if (parts.length === 3 && req.method === "GET") {
+    const s = sessions.get(id);
+    return send(res, { status: 200, body: { sessionId: id, agent: s?.agent ?? TRIAGE, items: s?.items ?? [] } });
+  }
+  if (parts.length === 3 && req.method === "DELETE") {
+    sessions.delete(id);
+    return send(res, { status: 204 });
+  }
+  if (parts.length === 4 && parts[3] === "messages" && req.method === "POST") {
+    const raw = await readBody(req);
+    if (!(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
+      return send(res, problem(400, "Wrong content type", "Send the message as application/json."));
+    }
+    let input;
+    try {
+      input = JSON.parse(raw.toString("utf8"));
+    } catch {
+      return send(res, problem(400, "Malformed JSON", "The request body is not valid JSON."));
+    }
+    const message = input?.message;
+    if (typeof message !== "string" || message.trim() === "") {
+      return send(res, problem(400, "Missing message", "The field 'message' is required and must not be empty."));
+    }
+    if (Buffer.byteLength(message, "utf8") > maxMessageBytes) {
+      return send(res, problem(400, "Message too long", `The message is ${Buffer.byteLength(message)} bytes; the limit is 32 KiB.`));
+    }
+    const key = req.headers["idempotency-key"];
+    if (typeof key === "string" && key) {
+      const scoped = `${id}\n${key}`;
+      if (!idempotent.has(scoped)) idempotent.set(scoped, turn(id, message));
+      return send(res, await idempotent.get(scoped));
+    }
+    return send(res, await turn(id, message));
+  }
+  return send(res, problem(405, "Method Not Allowed", `${req.method} ${url.pathname} is not supported.`));
+}
+
+const mime = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon" };
+
+async function handleStatic(req, res, url) {
+  if (!staticDir) return send(res, problem(404, "Not Found", "Static files are not served (start with --static dist)."));
+  let path = normalize(join(staticDir, decodeURIComponent(url.pathname)));
+  if (!path.startsWith(staticDir)) return send(res, problem(403, "Forbidden", "Outside the static root."));
+  try {
+    if ((await stat(path)).isDirectory()) path = join(path, "index.html");
+  } catch {
+    path = join(staticDir, "index.html");
+  }
+  try {
+    const data = await readFile(path);
+    res.writeHead(200, { "content-type": mime[extname(path)] ?? "application/octet-stream" });
+    res.end(data);
+  } catch {
+    send(res, problem(404, "Not Found", url.pathname));
+  }
+}
+
+seed();
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const handler = url.pathname.startsWith("/api/") || url.pathname === "/api" ? handleApi : handleStatic;
+  handler(req, res, url).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) send(res, problem(500, "Internal Server Error", String(error)));
+  });
+});
+server.listen(port, "127.0.0.1", () => {
+  console.log(`fake API on http://127.0.0.1:${port}/api${staticDir ? ` (serving ${staticDir})` : ""}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));

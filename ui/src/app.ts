@@ -1,0 +1,360 @@
+import { api } from "./api/client";
+import { describeError } from "./api/errors";
+import { sendWithRetry } from "./api/sendWithRetry";
+import type { AppInfo, SessionItem, SessionSummary, TurnResult } from "./api/types";
+import { byTestId, h } from "./dom";
+import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
+import { agentBadge, agentTone } from "./render/agents";
+import { renderConversation } from "./render/conversation";
+import { databaseIcon, renderSessionList } from "./render/sessionList";
+import { sessionIdFromUrl, showSessionInUrl } from "./route";
+import { emptyView, type PendingTurn, type SessionView } from "./state";
+import { Composer } from "./ui/composer";
+import { Sidebar } from "./ui/sidebar";
+
+/** How long to keep checking for the reply of a turn that was already running when the page loaded. */
+const awaitWindowMs = 30_000;
+const awaitPollMs = 2_000;
+
+export class App {
+  private info: AppInfo | null = null;
+  private sessions: SessionSummary[] = [];
+  private readonly views = new Map<string, SessionView>();
+  private currentId = "";
+  private awaitTimer: number | undefined;
+  private readonly banners = new Map<string, string>();
+
+  private readonly el = {
+    sessionList: byTestId(document, "session-list"),
+    timeline: byTestId(document, "message-list"),
+    conversation: byTestId(document, "conversation"),
+    sessionId: byTestId(document, "current-session-id"),
+    stateLink: byTestId<HTMLAnchorElement>(document, "restate-state-link"),
+    agentBadge: byTestId(document, "agent-badge"),
+    notice: byTestId(document, "demo-model-notice"),
+    infoError: byTestId(document, "info-error"),
+    modelInfo: byTestId(document, "model-info"),
+    announcer: byTestId(document, "announcer"),
+    newSession: byTestId<HTMLButtonElement>(document, "new-session-button"),
+  };
+  private readonly composer = new Composer((text) => this.send(text));
+  private readonly sidebar = new Sidebar();
+
+  start(): void {
+    this.el.newSession.addEventListener("click", () => this.newSession());
+    window.addEventListener("popstate", () => this.openFromUrl("replace"));
+    this.openFromUrl("replace");
+    void this.loadInfo();
+    void this.refreshSessions();
+  }
+
+  // ----- navigation -----
+
+  private openFromUrl(mode: "push" | "replace"): void {
+    const fromUrl = sessionIdFromUrl();
+    if (fromUrl !== null && !isValidSessionId(fromUrl)) {
+      this.announce("The link's session id is not valid; started a new session.");
+      this.openSession(newSessionId(), "replace");
+      this.setBanner("url", `“${fromUrl.slice(0, 140)}” is not a valid session id (letters, digits, “_”, “.”, “-”, at most 128). A new session was started.`);
+      return;
+    }
+    this.openSession(fromUrl ?? newSessionId(), mode);
+  }
+
+  private newSession(): void {
+    this.openSession(newSessionId(), "push");
+    this.sidebar.close();
+    this.composer.focus();
+  }
+
+  private openSession(id: string, urlMode: "push" | "replace"): void {
+    showSessionInUrl(id, urlMode);
+    this.currentId = id;
+    this.stopAwaiting();
+    let view = this.views.get(id);
+    if (!view) {
+      view = emptyView(id);
+      this.views.set(id, view);
+    }
+    this.render({ scroll: "bottom" });
+    // A session with a turn in flight keeps its local view; fresh history comes with the reply.
+    if (!view.pending) void this.loadHistory(id);
+  }
+
+  private async loadHistory(id: string): Promise<void> {
+    const view = this.views.get(id)!;
+    view.load = "loading";
+    view.loadError = undefined;
+    this.renderIfCurrent(id);
+    try {
+      const history = await api.getSession(id);
+      if (view.pending) return; // a send started meanwhile; its reply is the newer truth
+      view.items = history.items ?? [];
+      view.agent = history.agent || view.agent;
+      view.load = "ready";
+      view.awaitingReply = endsWithUserMessage(view.items);
+    } catch (error) {
+      view.load = "error";
+      view.loadError = describeError(error);
+    }
+    this.renderIfCurrent(id, { scroll: "bottom" });
+    if (id === this.currentId && view.awaitingReply) this.awaitReply(id);
+  }
+
+  /** Polls briefly for a reply to a turn that was running before this page loaded. */
+  private awaitReply(id: string): void {
+    const deadline = Date.now() + awaitWindowMs;
+    const tick = async () => {
+      const view = this.views.get(id);
+      if (!view || id !== this.currentId || view.pending || !view.awaitingReply) return;
+      if (Date.now() > deadline) {
+        view.awaitingReply = false;
+        this.renderIfCurrent(id);
+        return;
+      }
+      try {
+        const history = await api.getSession(id);
+        if (view.pending || id !== this.currentId) return;
+        if (!endsWithUserMessage(history.items)) {
+          view.items = history.items;
+          view.agent = history.agent || view.agent;
+          view.awaitingReply = false;
+          this.renderIfCurrent(id, { scroll: "bottom" });
+          void this.refreshSessions();
+          return;
+        }
+      } catch {
+        // Keep waiting; the next tick tries again.
+      }
+      this.awaitTimer = window.setTimeout(tick, awaitPollMs);
+    };
+    this.awaitTimer = window.setTimeout(tick, awaitPollMs);
+  }
+
+  private stopAwaiting(): void {
+    if (this.awaitTimer !== undefined) window.clearTimeout(this.awaitTimer);
+    this.awaitTimer = undefined;
+  }
+
+  // ----- sending -----
+
+  private send(text: string): boolean {
+    const view = this.views.get(this.currentId);
+    const message = text.trim();
+    if (!view || !message || view.pending || (view.load === "loading" && view.items.length === 0)) return false;
+    this.stopAwaiting();
+    view.awaitingReply = false;
+    view.pending = {
+      message,
+      idempotencyKey: newIdempotencyKey(),
+      sentAt: new Date().toISOString(),
+      itemsBefore: view.items,
+      status: "sending",
+    };
+    this.render({ scroll: "bottom" });
+    void this.runTurn(view.id);
+    return true;
+  }
+
+  private async runTurn(id: string): Promise<void> {
+    const view = this.views.get(id)!;
+    const pending = view.pending!;
+    pending.status = "sending";
+    pending.error = undefined;
+    pending.retry = undefined;
+    this.renderIfCurrent(id, { scroll: "bottom" });
+    try {
+      const result = await sendWithRetry(id, pending.message, pending.idempotencyKey, {
+        onRetry: (progress) => {
+          pending.status = "retrying";
+          pending.retry = progress;
+          this.renderIfCurrent(id, { scroll: "bottom" });
+        },
+      });
+      this.applyReply(view, pending, result);
+    } catch (error) {
+      pending.status = "failed";
+      pending.error = describeError(error);
+      this.announce(`Your message was not processed: ${pending.error}`, id);
+      this.renderIfCurrent(id, { scroll: "bottom" });
+      void this.refreshSessions(); // the server may have kept the user item
+    }
+  }
+
+  private applyReply(view: SessionView, pending: PendingTurn, result: TurnResult): void {
+    const items = result.items ?? [];
+    const first = items[0];
+    const userFirst = first?.type === "message" && first.role === "user";
+    view.pending = undefined;
+    view.agent = result.agent || view.agent;
+    if (userFirst) {
+      // The reply's user item replaces the optimistic one: no duplicate, nothing lost.
+      view.items = [...pending.itemsBefore, ...items];
+      view.load = "ready";
+    } else {
+      view.items = [...pending.itemsBefore];
+      void this.loadHistory(view.id);
+    }
+    this.announce(`${view.agent} replied.`, view.id);
+    this.renderIfCurrent(view.id, { scroll: "bottom", focusInput: true });
+    void this.refreshSessions();
+  }
+
+  private retry(): void {
+    const view = this.views.get(this.currentId);
+    if (!view?.pending || view.pending.status !== "failed") return;
+    void this.runTurn(view.id); // same idempotency key: never a second turn
+  }
+
+  private discard(): void {
+    const view = this.views.get(this.currentId);
+    if (!view?.pending || view.pending.status !== "failed") return;
+    const text = view.pending.message;
+    view.pending = undefined;
+    this.render();
+    this.composer.setText(text);
+    this.composer.focus();
+  }
+
+  // ----- data -----
+
+  private async loadInfo(): Promise<void> {
+    try {
+      this.info = await api.info();
+      this.setBanner("info", null);
+    } catch (error) {
+      this.info = null;
+      this.setBanner("info", `Could not read the app's info: ${describeError(error)}`);
+    }
+    this.render();
+  }
+
+  private async refreshSessions(): Promise<void> {
+    try {
+      const list = await api.listSessions();
+      this.sessions = [...(list.sessions ?? [])].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0));
+      this.setBanner("sessions", null);
+    } catch (error) {
+      this.setBanner("sessions", `Could not load the list of sessions: ${describeError(error)}`);
+    }
+    this.renderSessions();
+  }
+
+  private stateLink(id: string): string | null {
+    if (!this.info?.restateUiUrl) return null;
+    // Restate 1.7 UI: the virtual object instance page, opened on its State tab.
+    return `${this.info.restateUiUrl.replace(/\/+$/, "")}/virtual-objects/AgentSession/${encodeURIComponent(id)}?tab=state`;
+  }
+
+  // ----- rendering -----
+
+  private renderIfCurrent(id: string, options: RenderOptions = {}): void {
+    if (id === this.currentId) this.render(options);
+    else this.renderSessions();
+  }
+
+  private render(options: RenderOptions = {}): void {
+    const view = this.views.get(this.currentId);
+    if (!view) return;
+    const conv = this.el.conversation;
+    const nearBottom = conv.scrollHeight - conv.scrollTop - conv.clientHeight < 120;
+
+    this.renderHeader(view);
+    this.renderSessions();
+    this.el.timeline.replaceChildren(
+      ...renderConversation(view, {
+        retry: () => this.retry(),
+        discard: () => this.discard(),
+        suggest: (text) => {
+          if (!this.send(text)) this.composer.setText(text);
+        },
+        reload: () => void this.loadHistory(view.id),
+      }),
+    );
+    const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
+    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending ? `${view.agent} is working…` : undefined;
+    this.composer.setBusy(busy, busyText);
+
+    if (options.scroll === "bottom" || nearBottom) conv.scrollTop = conv.scrollHeight;
+    if (options.focusInput && !busy) this.composer.focus();
+  }
+
+  private renderHeader(view: SessionView): void {
+    this.el.sessionId.textContent = view.id;
+    this.el.sessionId.title = `Session id: ${view.id}`;
+    this.el.agentBadge.replaceWith((this.el.agentBadge = agentBadge(view.agent, "agent-badge")));
+    this.el.agentBadge.setAttribute("aria-live", "polite");
+    document.title = `${view.agent} · SkAgentSession`;
+    document.documentElement.style.setProperty("--agent-tone", `var(--tone-${agentTone(view.agent)})`);
+
+    const href = this.stateLink(view.id);
+    this.el.stateLink.hidden = href === null;
+    if (href) {
+      this.el.stateLink.href = href;
+      const text = document.createElement("span");
+      text.className = "state-pill-text";
+      text.textContent = "State in Restate UI";
+      this.el.stateLink.replaceChildren(databaseIcon(), text);
+      this.el.stateLink.setAttribute("aria-label", `Open the state of session ${view.id} in the Restate UI (new tab)`);
+    }
+
+    const model = this.info?.model;
+    this.el.notice.hidden = !model?.isScripted;
+    if (model?.isScripted) {
+      this.el.notice.replaceChildren(
+        Object.assign(document.createElement("strong"), { textContent: "Demo mode: " }),
+        `${model.label || "Scripted demo model (not a real LLM)"}.`,
+        Object.assign(document.createElement("span"), { className: "notice-more", textContent: " Replies are scripted; set OPENAI_API_KEY to use a real model." }),
+      );
+    }
+    this.el.modelInfo.textContent = model ? `Model: ${model.id}${model.isScripted ? " (scripted)" : ""}` : "";
+  }
+
+  private renderSessions(): void {
+    const busyIds = new Set([...this.views.values()].filter((v) => v.pending && v.pending.status !== "failed").map((v) => v.id));
+    this.el.sessionList.replaceChildren(
+      ...renderSessionList({
+        sessions: this.sessions,
+        currentId: this.currentId,
+        busyIds,
+        stateLink: (id) => this.stateLink(id),
+        onOpen: (id) => {
+          this.sidebar.close();
+          if (id !== this.currentId) this.openSession(id, "push");
+        },
+      }),
+    );
+  }
+
+  /** Problems outside the conversation, one line per source; cleared when that source works again. */
+  private setBanner(source: string, text: string | null): void {
+    if (text === null) this.banners.delete(source);
+    else this.banners.set(source, text);
+    const banner = this.el.infoError;
+    banner.hidden = this.banners.size === 0;
+    banner.replaceChildren(
+      h("div", { className: "banner-lines" }, [...this.banners.values()].map((line) => h("p", {}, line))),
+      h("button", { type: "button", className: "icon-button banner-close", "aria-label": "Dismiss", onclick: () => this.clearBanners() }, "✕"),
+    );
+  }
+
+  private clearBanners(): void {
+    this.banners.clear();
+    this.el.infoError.hidden = true;
+  }
+
+  private announce(text: string, id = this.currentId): void {
+    if (id !== this.currentId) return;
+    this.el.announcer.textContent = text;
+  }
+}
+
+interface RenderOptions {
+  scroll?: "bottom";
+  focusInput?: boolean;
+}
+
+function endsWithUserMessage(items: SessionItem[]): boolean {
+  const last = items.at(-1);
+  return last?.type === "message" && last.role === "user";
+}
