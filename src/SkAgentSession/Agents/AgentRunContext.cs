@@ -1,4 +1,3 @@
-using Microsoft.SemanticKernel;
 
 namespace SkAgentSession.Agents;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using ChatToolCall = OpenAI.Chat.ChatToolCall;
 
 namespace SkAgentSession.Agents;
 
@@ -108,6 +109,24 @@ public static class ChatHistoryMapper
         return items;
     }
 
+    /// <summary>
+    /// Metadata key under which the OpenAI connector reads an assistant message's tool calls
+    /// (<c>IEnumerable&lt;ChatToolCall&gt;</c>) when the message is not its own
+    /// <see cref="OpenAIChatMessageContent"/>; covered by the round-trip tests.
+    /// </summary>
+    private const string OpenAIToolCallsMetadataKey = "ChatResponseMessage.FunctionToolCalls";
+
+    private static ChatToolCall ToOpenAIToolCall(SessionItem call) => call switch
+    {
+        ToolCallItem tool => ChatToolCall.CreateFunctionToolCall(tool.CallId, tool.Name, BinaryData.FromString(ArgumentsText(tool.Arguments))),
+        HandoffItem handoff => ChatToolCall.CreateFunctionToolCall(handoff.CallId, HandoffFunctions.FunctionName(handoff.To), BinaryData.FromString("{}")),
+        _ => throw new InvalidOperationException("unreachable"),
+    };
+
+    /// <summary>The arguments text as the model wrote it (a JSON string item holds non-JSON text).</summary>
+    private static string ArgumentsText(JsonElement arguments) =>
+        arguments.ValueKind == JsonValueKind.String ? arguments.GetString() ?? string.Empty : arguments.GetRawText();
+
     private static bool IsCall(SessionItem item) => item is ToolCallItem or HandoffItem;
 
     private static int AddCallGroup(ChatHistory history, IReadOnlyList<SessionItem> items, int start, string? content, HashSet<string> consumedResults)
@@ -119,7 +138,13 @@ public static class ChatHistoryMapper
         }
 
         var calls = items.Skip(start).Take(end - start).ToList();
-        var callMessage = new ChatMessageContent(AuthorRole.Assistant, content);
+
+        // The OpenAI connector sends these tool calls as they are, with the arguments text the
+        // model wrote; the FunctionCallContent items below describe the same calls to everything else.
+        var callMessage = new ChatMessageContent(
+            AuthorRole.Assistant,
+            content,
+            metadata: new Dictionary<string, object?> { [OpenAIToolCallsMetadataKey] = calls.Select(ToOpenAIToolCall).ToList() });
         foreach (var call in calls)
         {
             callMessage.Items.Add(call switch

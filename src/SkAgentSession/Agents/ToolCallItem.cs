@@ -22,8 +22,10 @@ public sealed record ToolCallItem : SessionItem
 
     /// <summary>
     /// The arguments the model sent: a JSON object, or a JSON string holding the raw text when the
-    /// model sent something that is not a JSON object.
+    /// model sent something that is not a JSON object. Kept verbatim (spacing and escapes as the
+    /// model wrote them).
     /// </summary>
     [JsonPropertyName("arguments")]
+    [JsonConverter(typeof(VerbatimJsonConverter))]
     public required JsonElement Arguments { get; init; }
 }
