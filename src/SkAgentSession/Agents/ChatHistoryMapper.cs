@@ -12,7 +12,7 @@ namespace SkAgentSession.Agents;
 /// that produced them:
 /// <list type="bullet">
 /// <item>an assistant message directly followed by tool calls is the text of that tool-call message;</item>
-/// <item>consecutive tool calls and handoffs are one assistant message, followed by their results in call order;</item>
+/// <item>consecutive tool calls and handoffs of one agent are one assistant message, followed by their results in call order;</item>
 /// <item>a handoff is the <c>transfer_to_…</c> call with no arguments and its <see cref="HandoffFunctions.Result"/>.</item>
 /// </list>
 /// </summary>
@@ -37,7 +37,7 @@ public static class ChatHistoryMapper
                     history.AddUserMessage(user.Content);
                     break;
 
-                case MessageItem assistant when i + 1 < items.Count && IsCall(items[i + 1]):
+                case MessageItem assistant when i + 1 < items.Count && IsCall(items[i + 1]) && items[i + 1].Agent == assistant.Agent:
                     i = AddCallGroup(history, items, i + 1, assistant.Content, consumedResults) - 1;
                     break;
 
@@ -131,8 +131,10 @@ public static class ChatHistoryMapper
 
     private static int AddCallGroup(ChatHistory history, IReadOnlyList<SessionItem> items, int start, string? content, HashSet<string> consumedResults)
     {
+        // One model response: consecutive calls by the same agent. (After a handoff the next
+        // response comes from another agent, and the handoff's result is implied, not stored.)
         var end = start;
-        while (end < items.Count && IsCall(items[end]))
+        while (end < items.Count && IsCall(items[end]) && items[end].Agent == items[start].Agent)
         {
             end++;
         }

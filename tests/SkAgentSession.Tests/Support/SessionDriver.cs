@@ -8,7 +8,7 @@ namespace SkAgentSession.Tests.Support;
 /// items, keeps the active agent and the context, and round-trips everything through JSON the
 /// way durable state does.
 /// </summary>
-internal sealed class SessionDriver(ScriptedHarness harness)
+internal sealed class SessionDriver(ScriptedHarness harness, int? randomSeed = null)
 {
     public List<SessionItem> Items { get; private set; } = [];
 
@@ -22,7 +22,8 @@ internal sealed class SessionDriver(ScriptedHarness harness)
         Items.Add(MessageItem.FromUser(Agent, message, harness.Time.GetUtcNow()));
         Items = [.. SessionItemJson.Deserialize(SessionItemJson.Serialize(Items))];
 
-        var result = await harness.Runner.RunTurnAsync(Items, Agent, Context);
+        var result = await harness.Runner.RunTurnAsync(
+            new AgentTurnRequest<AirlineContext>(Items, Agent, Context) { RandomSeed = randomSeed });
 
         Items.AddRange(result.NewItems);
         Agent = result.ActiveAgent;
