@@ -134,4 +134,20 @@ public sealed class AgentRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => harness.Runner.RunTurnAsync([], AirlineAgentNames.Triage, new AirlineContext(), "hello #model-slow:10000", cancel.Token));
     }
+
+    [Fact]
+    public async Task A_turn_result_survives_a_json_journal_round_trip()
+    {
+        using var harness = new ScriptedHarness();
+        var result = await harness.Runner.RunTurnAsync([], AirlineAgentNames.Triage, new AirlineContext(), "Change my seat to 4D, confirmation ZZZ999");
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(result, web);
+        var back = System.Text.Json.JsonSerializer.Deserialize<AgentTurnResult<AirlineContext>>(json, web)!;
+
+        Assert.Equal(SessionItemJson.Serialize(result.NewItems), SessionItemJson.Serialize(back.NewItems));
+        Assert.Equal((result.ActiveAgent, result.Reply), (back.ActiveAgent, back.Reply));
+        Assert.Equal(("4D", "ZZZ999", result.Context.FlightNumber), (back.Context.SeatNumber, back.Context.ConfirmationNumber, back.Context.FlightNumber));
+        Assert.Contains("\"newItems\":[{\"type\":\"message\"", json, StringComparison.Ordinal);
+    }
 }

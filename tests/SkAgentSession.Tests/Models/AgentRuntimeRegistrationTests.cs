@@ -124,6 +124,21 @@ public sealed class AgentRuntimeRegistrationTests
     }
 
     [Fact]
+    public async Task A_base_url_without_v1_gets_a_hint()
+    {
+        await using var server = await LoopbackModelServer.StartAsync(200, CannedChatModelHandler.Text("unused"));
+        var withoutV1 = server.BaseUrl.ToString().Replace("/v1", string.Empty, StringComparison.Ordinal);
+        await using var services = Build(new() { ["OPENAI_BASE_URL"] = withoutV1 });
+
+        var error = await Assert.ThrowsAsync<NonRetryableModelException>(() => services.GetRequiredService<AgentRunner<AirlineContext>>()
+            .RunTurnAsync([], AirlineAgentNames.Triage, new AirlineContext(), "hello"));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Contains("OPENAI_BASE_URL ends with /v1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_is_retryable()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
