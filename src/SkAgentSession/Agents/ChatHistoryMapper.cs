@@ -67,7 +67,7 @@ public static class ChatHistoryMapper
     /// Turns the messages a model call appended to the live history into items, all attributed to
     /// <paramref name="agent"/>. The executed handoff call (if any) becomes a <see cref="HandoffItem"/>.
     /// </summary>
-    public static IReadOnlyList<SessionItem> ToItems(
+    internal static IReadOnlyList<SessionItem> ToItems(
         IEnumerable<ChatMessageContent> messages,
         string agent,
         ExecutedHandoff? handoff,

@@ -1,4 +1,4 @@
 namespace SkAgentSession.Agents;
 
 /// <summary>The handoff function call that a model call ended with.</summary>
-public sealed record ExecutedHandoff(string CallId, string To);
+internal sealed record ExecutedHandoff(string CallId, string To);
