@@ -1,0 +1,246 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using SkAgentSession.Models;
+
+namespace SkAgentSession.Agents;
+
+/// <summary>
+/// Runs one whole agent turn: model requests with automatic tool calling, handoffs between the
+/// catalog's agents, until the active agent gives a final answer. Everything the turn produces
+/// comes back as data in <see cref="AgentTurnResult{TContext}"/>, so the turn can run inside a
+/// single durable step; the inputs are never modified.
+/// </summary>
+public sealed class AgentRunner<TContext>
+    where TContext : class
+{
+    private readonly AgentCatalog<TContext> _catalog;
+    private readonly IChatCompletionService _chat;
+    private readonly TimeProvider _time;
+    private readonly AgentRunnerOptions _options;
+    private readonly SecretRedactor _redactor;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, KernelFunction> _handoffFunctions;
+
+    public AgentRunner(
+        AgentCatalog<TContext> catalog,
+        IChatCompletionService chat,
+        TimeProvider time,
+        IOptions<AgentRunnerOptions> options,
+        SecretRedactor redactor,
+        ILogger<AgentRunner<TContext>> logger)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(logger);
+        _catalog = catalog;
+        _chat = chat;
+        _time = time;
+        _options = options.Value;
+        _redactor = redactor;
+        _logger = logger;
+        if (_options.MaxModelRequestsPerTurn < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxModelRequestsPerTurn, "MaxModelRequestsPerTurn must be at least 1.");
+        }
+
+        _handoffFunctions = catalog.Agents.ToDictionary(
+            a => a.Name,
+            a => KernelFunctionFactory.CreateFromMethod(
+                () => HandoffFunctions.Result(a.Name),
+                HandoffFunctions.FunctionName(a.Name),
+                HandoffFunctions.Description(a.Name, a.HandoffDescription)),
+            StringComparer.Ordinal);
+    }
+
+    public AgentCatalog<TContext> Catalog => _catalog;
+
+    /// <summary>Runs a turn; see <see cref="AgentTurnRequest{TContext}"/> for the parameters.</summary>
+    /// <exception cref="ArgumentException">Unknown agent, or no user message to answer.</exception>
+    /// <exception cref="InvalidDataException">The history is not a consistent conversation.</exception>
+    /// <exception cref="RetryableModelException">The model failed transiently (timeout, 429, 5xx, no connection).</exception>
+    /// <exception cref="NonRetryableModelException">The model endpoint rejected the request (bad key, …).</exception>
+    /// <exception cref="AgentStepLimitExceededException">No final answer within the request budget.</exception>
+    public Task<AgentTurnResult<TContext>> RunTurnAsync(
+        IReadOnlyList<SessionItem> history,
+        string activeAgent,
+        TContext context,
+        string? userMessage = null,
+        CancellationToken cancellationToken = default) =>
+        RunTurnAsync(new AgentTurnRequest<TContext>(history, activeAgent, context) { UserMessage = userMessage }, cancellationToken);
+
+    /// <inheritdoc cref="RunTurnAsync(IReadOnlyList{SessionItem}, string, TContext, string?, CancellationToken)"/>
+    public async Task<AgentTurnResult<TContext>> RunTurnAsync(AgentTurnRequest<TContext> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.History);
+        ArgumentNullException.ThrowIfNull(request.Context);
+        var agent = _catalog.Get(request.ActiveAgent);
+
+        var newItems = new List<SessionItem>();
+        var conversation = request.History;
+        if (request.UserMessage is not null)
+        {
+            var user = MessageItem.FromUser(agent.Name, request.UserMessage, _time.GetUtcNow());
+            newItems.Add(user);
+            conversation = [.. request.History, user];
+        }
+
+        if (conversation.Count == 0 || conversation[^1] is not MessageItem { Role: SessionItemRole.User })
+        {
+            throw new ArgumentException("A turn answers a user message: the history must end with a user message item, or a user message must be given.", nameof(request));
+        }
+
+        var run = new AgentRunContext<TContext>(
+            CloneContext(request.Context),
+            new Random(request.RandomSeed ?? DeriveSeed(request)),
+            agent.Name);
+        var history = ChatHistoryMapper.ToChatHistory(agent.Instructions(run.Context), conversation);
+        return await RunOnHistoryAsync(history, run, newItems, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The turn loop over a live history (its first message is the system prompt of
+    /// <see cref="AgentRunContext{TContext}.ActiveAgent"/>). Appends to <paramref name="history"/>
+    /// exactly what the model saw, including the final answer.
+    /// </summary>
+    internal async Task<AgentTurnResult<TContext>> RunOnHistoryAsync(
+        ChatHistory history,
+        AgentRunContext<TContext> run,
+        List<SessionItem> newItems,
+        CancellationToken cancellationToken)
+    {
+        var agent = _catalog.Get(run.ActiveAgent);
+        var max = _options.MaxModelRequestsPerTurn;
+        var requests = 0;
+        while (true)
+        {
+            var filter = new AgentTurnFilter<TContext>(
+                agent, run, agent.Handoffs.ToDictionary(HandoffFunctions.FunctionName, t => t, StringComparer.Ordinal), requests, max);
+            var kernel = BuildKernel(agent, run, filter);
+            var settings = new PromptExecutionSettings
+            {
+                FunctionChoiceBehavior = kernel.Plugins.GetFunctionsMetadata().Count > 0 ? FunctionChoiceBehavior.Auto() : null,
+            };
+
+            var before = history.Count;
+            IReadOnlyList<ChatMessageContent> responses;
+            try
+            {
+                responses = await _chat.GetChatMessageContentsAsync(history, settings, kernel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ModelErrorClassifier.TryClassify(ex, _redactor, cancellationToken, out var classified))
+            {
+                _logger.LogWarning("Model request failed for agent {Agent} (status {Status}, retryable {Retryable}).", agent.Name, classified.StatusCode, classified.IsRetryable);
+                throw classified;
+            }
+
+            requests += history.Skip(before).Count(m => m.Role == AuthorRole.Assistant) + (filter.Terminated ? 0 : 1);
+            if (filter.LimitReached)
+            {
+                throw new AgentStepLimitExceededException(max, agent.Name);
+            }
+
+            if (filter.Handoff is { } handoff)
+            {
+                AnswerCallsNotRun(history, before, $"Not run: the conversation was handed to the {handoff.To} first.");
+                newItems.AddRange(ChatHistoryMapper.ToItems(history.Skip(before), agent.Name, handoff, _time.GetUtcNow()));
+                _logger.LogInformation("Handoff from {From} to {To}.", agent.Name, handoff.To);
+
+                agent = _catalog.Get(handoff.To);
+                run.ActiveAgent = agent.Name;
+                agent.OnHandoff?.Invoke(run);
+                history[0] = new ChatMessageContent(AuthorRole.System, agent.Instructions(run.Context));
+                if (requests >= max)
+                {
+                    throw new AgentStepLimitExceededException(max, agent.Name);
+                }
+
+                continue;
+            }
+
+            newItems.AddRange(ChatHistoryMapper.ToItems(history.Skip(before), agent.Name, handoff: null, _time.GetUtcNow()));
+            var answer = responses.Count > 0
+                ? responses[0]
+                : throw new InvalidOperationException("The chat completion service returned no message.");
+            if (answer.Items.OfType<FunctionCallContent>().Any())
+            {
+                // The connector stopped invoking functions on its own (its internal limit).
+                throw new AgentStepLimitExceededException(max, agent.Name);
+            }
+
+            var reply = answer.Content ?? string.Empty;
+            history.Add(answer);
+            newItems.Add(MessageItem.FromAssistant(agent.Name, reply, _time.GetUtcNow()));
+            _logger.LogInformation("Agent turn done: {Agent} answered after {Requests} model requests, {Items} new items.", agent.Name, requests, newItems.Count);
+            return new AgentTurnResult<TContext>(newItems, agent.Name, reply, run.Context);
+        }
+    }
+
+    internal static TContext CloneContext(TContext context) =>
+        JsonSerializer.Deserialize<TContext>(JsonSerializer.SerializeToUtf8Bytes(context, SessionItemJson.Options), SessionItemJson.Options)
+        ?? throw new ArgumentException("The context serialized to null.", nameof(context));
+
+    private Kernel BuildKernel(AgentDefinition<TContext> agent, AgentRunContext<TContext> run, AgentTurnFilter<TContext> filter)
+    {
+        var functions = agent.Tools.Concat(agent.Handoffs.Select(target => _handoffFunctions[target]));
+        var kernel = new Kernel(services: null, plugins: [new AgentToolPlugin("agent", functions)])
+        {
+            Culture = System.Globalization.CultureInfo.InvariantCulture,
+        };
+        kernel.Data[AgentRunContext<TContext>.KernelDataKey] = run;
+        kernel.AutoFunctionInvocationFilters.Add(filter);
+        return kernel;
+    }
+
+    /// <summary>
+    /// After a handoff stopped auto-invocation, calls of the same model response that did not run
+    /// still need a result, or the next request is invalid.
+    /// </summary>
+    private static void AnswerCallsNotRun(ChatHistory history, int start, string text)
+    {
+        var callMessage = history.Skip(start).LastOrDefault(m => m.Role == AuthorRole.Assistant);
+        if (callMessage is null)
+        {
+            return;
+        }
+
+        var answered = history.Skip(start)
+            .SelectMany(m => m.Items.OfType<FunctionResultContent>())
+            .Select(r => r.CallId)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var call in callMessage.Items.OfType<FunctionCallContent>())
+        {
+            if (call.Id is not null && !answered.Contains(call.Id))
+            {
+                var message = new ChatMessageContent(AuthorRole.Tool, content: text);
+                message.Items.Add(new FunctionResultContent(call.FunctionName, call.PluginName, call.Id, text));
+                history.Add(message);
+            }
+        }
+    }
+
+    private static int DeriveSeed(AgentTurnRequest<TContext> request)
+    {
+        // FNV-1a over the turn's inputs: stable across processes (string.GetHashCode is not).
+        var text = string.Join(
+            '\n',
+            JsonSerializer.Serialize(request.History, SessionItemJson.Options),
+            request.ActiveAgent,
+            JsonSerializer.Serialize(request.Context, SessionItemJson.Options),
+            request.UserMessage ?? string.Empty);
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return unchecked((int)hash);
+    }
+}

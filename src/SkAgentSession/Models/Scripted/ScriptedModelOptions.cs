@@ -1,0 +1,14 @@
+namespace SkAgentSession.Models.Scripted;
+
+/// <summary>Settings of the scripted demo model (configuration section <c>ScriptedModel</c>).</summary>
+public sealed class ScriptedModelOptions
+{
+    public const string SectionName = "ScriptedModel";
+    public const string CallLogEnvironmentVariable = "SKAS_SCRIPTED_MODEL_CALL_LOG";
+
+    /// <summary>
+    /// Test hook: file that gets one JSON line per model request (see <c>ScriptedModelCallLog</c>);
+    /// null for none. Env <c>SKAS_SCRIPTED_MODEL_CALL_LOG</c> sets it too.
+    /// </summary>
+    public string? CallLogPath { get; set; }
+}
