@@ -1,5 +1,6 @@
 using Restate.Sdk;
 using SkAgentSession.Agents;
+using SkAgentSession.Airline;
 
 namespace SkAgentSession.Sessions;
 
@@ -8,9 +9,11 @@ namespace SkAgentSession.Sessions;
 /// handlers of one key one at a time, in arrival order, so turns of a session never interleave.
 /// </summary>
 [VirtualObject(Name = Name)]
-public sealed class AgentSessionObject(AgentRunner runner, AgentCatalog catalog)
+public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner)
 {
     public const string Name = "AgentSession";
+
+    public const string AgentTurnStep = "agent turn";
 
     /// <summary>Runs one user turn: the whole agent loop is one durable step.</summary>
     [Handler]
@@ -20,20 +23,20 @@ public sealed class AgentSessionObject(AgentRunner runner, AgentCatalog catalog)
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
 
-        var state = await SessionState.Load(ctx, catalog.DefaultAgent.Name);
-        var userItem = SessionItem.UserMessage(state.Agent, request.Message!, await ctx.Now());
+        var state = await SessionState.Load(ctx, runner.Catalog.DefaultAgent);
+        var userItem = MessageItem.FromUser(state.Agent, request.Message!, await ctx.Now());
         state.Items.Add(userItem);
 
-        // Written before the turn runs, so getHistory shows the user's message while the agent works,
+        // Stored before the turn runs, so getHistory shows the user's message while the agent works,
         // and a turn that ends in an error keeps it.
         state.SaveItems(ctx);
 
-        AgentTurnResult turn;
+        AgentTurnResult<AirlineContext> turn;
         try
         {
             turn = await ctx.Run(
-                "agent turn",
-                cancellationToken => runner.RunTurnAsync(state.Items, state.Agent, state.Context, cancellationToken),
+                AgentTurnStep,
+                cancellationToken => AgentTurnStepBody.RunAsync(runner, state, cancellationToken),
                 new RunOptions { RetryPolicy = AgentTurnRetryPolicy.Value });
         }
         catch (TerminalException failure)
@@ -54,7 +57,7 @@ public sealed class AgentSessionObject(AgentRunner runner, AgentCatalog catalog)
     public async Task<SessionHistory> GetHistory(ISharedObjectContext ctx)
     {
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
-        var state = await SessionState.Load(ctx, catalog.DefaultAgent.Name);
+        var state = await SessionState.Load(ctx, runner.Catalog.DefaultAgent);
         return new SessionHistory(ctx.Key, state.Agent, state.Items);
     }
 

@@ -1,5 +1,6 @@
 using Restate.Sdk;
 using SkAgentSession.Agents;
+using SkAgentSession.Airline;
 
 namespace SkAgentSession.Sessions;
 
@@ -10,7 +11,7 @@ internal sealed class SessionState
     public const string AgentKey = "agent";
     public const string ContextKey = "context";
 
-    private SessionState(List<SessionItem> items, string agent, AgentContext context)
+    private SessionState(List<SessionItem> items, string agent, AirlineContext context)
     {
         Items = items;
         Agent = agent;
@@ -21,13 +22,13 @@ internal sealed class SessionState
 
     public string Agent { get; set; }
 
-    public AgentContext Context { get; set; }
+    public AirlineContext Context { get; set; }
 
     public static async Task<SessionState> Load(ISharedObjectContext ctx, string defaultAgent)
     {
         var items = await ctx.Get<List<SessionItem>>(ItemsKey) ?? [];
         var agent = await ctx.Get<string>(AgentKey) ?? defaultAgent;
-        var context = await ctx.Get<AgentContext>(ContextKey) ?? new AgentContext();
+        var context = await ctx.Get<AirlineContext>(ContextKey) ?? new AirlineContext();
         return new SessionState(items, agent, context);
     }
 
