@@ -88,7 +88,10 @@ public sealed class LocalRestateServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Finds (or installs) restate-server, starts it and waits until the admin API and the ingress are healthy.</summary>
+    /// <summary>
+    /// Finds (or installs) restate-server, starts it and waits until the admin API and the ingress are healthy and every
+    /// partition is running.
+    /// </summary>
     /// <exception cref="LocalRestateServerException">Install, configuration or startup failed; the message includes the log tail.</exception>
     public static async Task<LocalRestateServer> StartAsync(
         LocalRestateServerOptions? options = null,
@@ -274,16 +277,28 @@ public sealed class LocalRestateServer : IAsyncDisposable
                 LiveServers.Add(this);
                 return;
             }
-            catch (LocalRestateServerException e) when (
-                autoPorts
-                && attempt < MaxStartAttempts
-                && e.LogTail.Any(line => line.Contains("address in use", StringComparison.OrdinalIgnoreCase)
-                    || line.Contains("address already in use", StringComparison.OrdinalIgnoreCase)))
+            catch (LocalRestateServerException e) when (autoPorts && attempt < MaxStartAttempts && LostAnAllocatedPort(e.LogTail))
             {
                 _logger.LogWarning("restate-server could not bind its ports (taken meanwhile); retrying with other free ports");
                 _log?.Note("a port was taken; retrying with other free ports");
             }
         }
+    }
+
+    /// <summary>
+    /// True when the server could not bind a port this class picked (another process took it after it was found free);
+    /// a port the caller chose is not retried.
+    /// </summary>
+    private bool LostAnAllocatedPort(IReadOnlyList<string> logTail)
+    {
+        var bindFailures = logTail
+            .Where(line => line.Contains("address in use", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        int?[] explicitPorts = [_options.IngressPort, _options.AdminPort, _options.NodePort];
+        return bindFailures.Count > 0
+            && !bindFailures.Any(line => explicitPorts.Any(port =>
+                port is not null && line.Contains(string.Create(CultureInfo.InvariantCulture, $":{port}"), StringComparison.Ordinal)));
     }
 
     /// <summary>Takes over the URLs and paths the server will use, and makes the clients for them.</summary>
@@ -435,12 +450,13 @@ public sealed class LocalRestateServer : IAsyncDisposable
                 // The parameterless wait drains the redirected output, so the tail holds the reason.
                 process.WaitForExit();
                 throw new LocalRestateServerException(
-                    $"restate-server exited with code {process.ExitCode} before it became healthy (log: {LogPath}).",
+                    $"restate-server (pid {process.Id}) exited with code {process.ExitCode} before it became healthy (log: {LogPath}).",
                     LogTail);
             }
 
             if (await ProbeAsync(Admin.IsHealthyAsync, cancellationToken).ConfigureAwait(false)
-                && await ProbeAsync(Ingress.IsHealthyAsync, cancellationToken).ConfigureAwait(false))
+                && await ProbeAsync(Ingress.IsHealthyAsync, cancellationToken).ConfigureAwait(false)
+                && await ProbeAsync(PartitionsAreReadyAsync, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -448,11 +464,28 @@ public sealed class LocalRestateServer : IAsyncDisposable
             if (clock.Elapsed > _options.StartupTimeout)
             {
                 throw new LocalRestateServerException(
-                    $"restate-server did not answer {AdminUrl}health and {IngressUrl}restate/health within {_options.StartupTimeout} (log: {LogPath}).",
+                    $"restate-server (pid {process.Id}) did not answer {AdminUrl}health and {IngressUrl}restate/health within {_options.StartupTimeout}; it was killed (log: {LogPath}).",
                     LogTail);
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Both health endpoints answer before the partition processors run; until they do, invocation management answers 503
+    /// and queries fail. A count over the invocation table touches every partition, so it succeeds only once all are up.
+    /// </summary>
+    private async Task<bool> PartitionsAreReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Admin.QueryAsync("SELECT count(*) AS invocations FROM sys_invocation_status", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is RestateAdminException or HttpRequestException)
+        {
+            return false;
         }
     }
 

@@ -63,7 +63,7 @@ public sealed record LocalRestateServerOptions
     /// <summary>How many of the last log lines are kept in memory for <see cref="LocalRestateServer.LogTail"/> and errors.</summary>
     public int LogTailLines { get; init; } = 200;
 
-    /// <summary>How long the server may take to answer both health checks.</summary>
+    /// <summary>How long the server may take to answer both health checks and bring up its partitions.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a graceful stop (SIGTERM) may take before the server is killed (SIGKILL).</summary>

@@ -156,8 +156,12 @@ public sealed class RestateIngressClient
         return SendRequestAsync(HttpMethod.Post, "restate/output", JsonBody(query.ToJson()), null, cancellationToken);
     }
 
-    /// <summary>Finds the id of an invocation (e.g. the one started with an idempotency key).</summary>
-    /// <exception cref="RestateIngressException">No such invocation (404).</exception>
+    /// <summary>The invocation id of an idempotent invocation or a workflow run.</summary>
+    /// <remarks>
+    /// Restate derives these ids from the target and the key, so the answer comes whether or not such an invocation
+    /// exists (yet); <see cref="GetOutputAsync{TResponse}"/> tells whether it does.
+    /// </remarks>
+    /// <exception cref="RestateIngressException">The ingress refused the query (e.g. an unknown service).</exception>
     public async Task<string> LookupInvocationIdAsync(InvocationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
