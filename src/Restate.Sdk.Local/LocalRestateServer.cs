@@ -84,7 +84,15 @@ public sealed class LocalRestateServer : IAsyncDisposable
         get
         {
             var process = _process;
-            return process is not null && !process.HasExited;
+            try
+            {
+                return process is not null && !process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                // Released by a concurrent stop or kill.
+                return false;
+            }
         }
     }
 

@@ -13,11 +13,14 @@ internal sealed class ParentWatchdog : IDisposable
 
     private ParentWatchdog(Process? process) => _process = process;
 
-    public static ParentWatchdog Start(int serverPid)
+    public static ParentWatchdog Start(int serverPid) => Start(serverPid, Environment.ProcessId);
+
+    /// <summary>Kills <paramref name="serverPid"/> once <paramref name="parentPid"/> is gone.</summary>
+    public static ParentWatchdog Start(int serverPid, int parentPid)
     {
         var script = string.Create(
             CultureInfo.InvariantCulture,
-            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do kill -0 {serverPid} 2>/dev/null || exit 0; sleep 1; done; kill -9 {serverPid} 2>/dev/null");
+            $"while kill -0 {parentPid} 2>/dev/null; do kill -0 {serverPid} 2>/dev/null || exit 0; sleep 1; done; kill -9 {serverPid} 2>/dev/null");
         var startInfo = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using Restate.Sdk.IntegrationTests.Fixtures;
 using Restate.Sdk.Local;
 
@@ -32,6 +33,7 @@ public sealed class LocalRestateServerTests
             Assert.StartsWith(server.BaseDir, server.LogPath, StringComparison.Ordinal);
             Assert.Contains(server.LogTail, line => line.Contains("Starting Restate Server", StringComparison.Ordinal));
             Assert.False(ProcessIsGone(server.Pid));
+            Assert.Empty(Directory.GetFiles(server.BaseDir, "*.sock", SearchOption.AllDirectories));
 
             await server.StopAsync();
 
@@ -46,6 +48,45 @@ public sealed class LocalRestateServerTests
         }
 
         Assert.False(Directory.Exists(server.BaseDir), "a temporary base dir is deleted on dispose");
+    }
+
+    [Fact]
+    public async Task A_stop_that_takes_too_long_ends_in_a_kill()
+    {
+        await using var server = await LocalRestateServer.StartAsync(new LocalRestateServerOptions { StopTimeout = TimeSpan.Zero });
+        var pid = server.Pid;
+
+        await server.StopAsync();
+
+        Assert.True(ProcessIsGone(pid));
+        Assert.Contains(server.LogTail, line => line.Contains($"killing pid {pid} (SIGKILL)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_output_goes_to_the_logger_and_the_expected_update_check_error_is_not_an_error()
+    {
+        var logger = new ListLogger();
+        await using var server = await LocalRestateServer.StartAsync(new LocalRestateServerOptions { KillOnDispose = true, Logger = logger });
+
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("restate-server started", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("Starting Restate Server", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_temporary_base_dir_can_be_kept()
+    {
+        var server = await LocalRestateServer.StartAsync(new LocalRestateServerOptions { KillOnDispose = true, KeepBaseDirectory = true });
+        try
+        {
+            await server.DisposeAsync();
+
+            Assert.True(File.Exists(server.LogPath));
+        }
+        finally
+        {
+            Directory.Delete(server.BaseDir, recursive: true);
+        }
     }
 
     [Fact]
