@@ -266,6 +266,7 @@ public sealed class LocalRestateServer : IAsyncDisposable
 
     private async Task StartFirstTimeAsync(CancellationToken cancellationToken)
     {
+        LiveServers.Add(this);
         var autoPorts = _options.ConfigFile is null;
         for (var attempt = 1; ; attempt++)
         {
@@ -282,7 +283,6 @@ public sealed class LocalRestateServer : IAsyncDisposable
             try
             {
                 await LaunchAsync(cancellationToken).ConfigureAwait(false);
-                LiveServers.Add(this);
                 return;
             }
             catch (LocalRestateServerException e) when (autoPorts && attempt < MaxStartAttempts && LostAnAllocatedPort(e.LogTail))

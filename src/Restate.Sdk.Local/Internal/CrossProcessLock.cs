@@ -22,7 +22,9 @@ internal sealed class CrossProcessLock : IDisposable
         {
             try
             {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                // The file stays: deleting it on close would let a late opener lock the unlinked file while another
+                // process locks a new one.
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new CrossProcessLock(stream);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
