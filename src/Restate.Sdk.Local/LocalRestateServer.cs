@@ -247,7 +247,9 @@ public sealed class LocalRestateServer : IAsyncDisposable
                 $"restate-server is not installed at '{binaryPath}'. Run 'npm install' in '{toolsDirectory}'.");
         }
 
-        using (await CrossProcessLock.AcquireAsync(toolsDirectory, options.InstallTimeout, cancellationToken).ConfigureAwait(false))
+        // node_modules is ignored by git and goes away with the tools folder, so the lock file leaves no litter.
+        var lockPath = Path.Combine(toolsDirectory, "node_modules", ".restate-sdk-install.lock");
+        using (await CrossProcessLock.AcquireAsync(lockPath, options.InstallTimeout, cancellationToken).ConfigureAwait(false))
         {
             // Another process may have installed it while this one waited for the lock.
             if (!File.Exists(binaryPath))

@@ -1,11 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Restate.Sdk.Local.Internal;
 
 /// <summary>
-/// An exclusive lock on a file in the temp folder, so parallel test processes don't run <c>npm install</c> in the same
-/// folder at once.
+/// An exclusive lock on a file, so parallel test processes don't run <c>npm install</c> in the same folder at once.
 /// </summary>
 internal sealed class CrossProcessLock : IDisposable
 {
@@ -13,19 +9,20 @@ internal sealed class CrossProcessLock : IDisposable
 
     private CrossProcessLock(FileStream stream) => _stream = stream;
 
-    public static async Task<CrossProcessLock> AcquireAsync(string name, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The file stays after release: deleting it on close would let a late opener lock the unlinked file while another
+    /// process locks a new one.
+    /// </remarks>
+    public static async Task<CrossProcessLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
-        var path = Path.Combine(Path.GetTempPath(), $"restate-sdk-{hash}.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                // The file stays: deleting it on close would let a late opener lock the unlinked file while another
-                // process locks a new one.
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new CrossProcessLock(stream);
+                // On Unix, FileShare.None takes an exclusive flock on the file.
+                return new CrossProcessLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
