@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SkAgentSession.Sessions;
 
 namespace SkAgentSession.Api;
@@ -108,9 +108,9 @@ public static class SessionApi
             : null;
     }
 
-    private static IResult BadRequest(string detail) =>
+    private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
-    private static IResult ToProblem(SessionProblem problem) =>
+    private static ProblemHttpResult ToProblem(SessionProblem problem) =>
         TypedResults.Problem(detail: problem.Detail, statusCode: problem.Status, title: problem.Title);
 }

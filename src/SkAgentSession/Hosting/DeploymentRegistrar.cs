@@ -28,17 +28,20 @@ internal sealed class DeploymentRegistrar(
             return;
         }
 
+        var site = $"http://{options.BindAddress}:{options.HttpPort}";
         logger.LogInformation(
             """
             SkAgentSession is ready.
-              Chat UI:        http://{Bind}:{HttpPort}/
-              API docs:       http://{Bind}:{HttpPort}/docs
-              Restate UI:     {RestateUi}
-              Restate ingress {Ingress}, admin {Admin}; service endpoint {Endpoint}
+              Chat UI:          {Site}/
+              API docs:         {Site}/docs
+              Restate UI:       {RestateUi}
+              Restate ingress:  {Ingress}
+              Restate admin:    {Admin}
+              Service endpoint: {Endpoint}
             Press Ctrl+C to stop.
             """,
-            options.BindAddress,
-            options.HttpPort,
+            site,
+            site,
             restate.UiUrl,
             restate.IngressUrl,
             restate.AdminUrl,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Restate.Sdk;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
@@ -9,7 +10,7 @@ namespace SkAgentSession.Sessions;
 /// handlers of one key one at a time, in arrival order, so turns of a session never interleave.
 /// </summary>
 [VirtualObject(Name = Name)]
-public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner)
+public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner, IOptions<AgentTurnOptions> turnOptions)
 {
     public const string Name = "AgentSession";
 
@@ -37,11 +38,11 @@ public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner)
             turn = await ctx.Run(
                 AgentTurnStep,
                 cancellationToken => AgentTurnStepBody.RunAsync(runner, state, cancellationToken),
-                new RunOptions { RetryPolicy = AgentTurnRetryPolicy.Value });
+                new RunOptions { RetryPolicy = turnOptions.Value.ToRetryPolicy() });
         }
         catch (TerminalException failure)
         {
-            throw AgentTurnRetryPolicy.DescribeFailure(failure);
+            throw AgentTurnOptions.DescribeFailure(failure);
         }
 
         state.Items.AddRange(turn.NewItems);

@@ -31,8 +31,8 @@ internal sealed class RestateAgentSessionClient(
     {
         var result = await CallAsync<JsonElement?>(sessionId, "reset", null, null, cancellationToken);
         return result.Problem is { } problem
-            ? SessionCallResult<bool>.Failure(problem)
-            : SessionCallResult<bool>.Success(true);
+            ? SessionCallResult.Failure<bool>(problem)
+            : SessionCallResult.Success(true);
     }
 
     public async Task<SessionCallResult<IReadOnlyList<SessionSummary>>> ListAsync(CancellationToken cancellationToken)
@@ -45,11 +45,11 @@ internal sealed class RestateAgentSessionClient(
         catch (Exception failure) when (failure is RestateAdminException or HttpRequestException)
         {
             logger.LogWarning(failure, "Listing sessions through the Restate admin API failed");
-            return SessionCallResult<IReadOnlyList<SessionSummary>>.Failure(
+            return SessionCallResult.Failure<IReadOnlyList<SessionSummary>>(
                 new SessionProblem(503, "Restate unavailable", $"The session list could not be read from Restate's admin API: {failure.Message}"));
         }
 
-        return SessionCallResult<IReadOnlyList<SessionSummary>>.Success(SessionListQuery.Summarize(rows));
+        return SessionCallResult.Success(SessionListQuery.Summarize(rows));
     }
 
     private async Task<SessionCallResult<T>> CallAsync<T>(
@@ -68,7 +68,7 @@ internal sealed class RestateAgentSessionClient(
         catch (HttpRequestException failure)
         {
             logger.LogWarning(failure, "The Restate ingress could not be reached");
-            return SessionCallResult<T>.Failure(
+            return SessionCallResult.Failure<T>(
                 new SessionProblem(503, "Restate unavailable", $"The Restate ingress at {ingress.BaseAddress} could not be reached: {failure.Message}"));
         }
 
@@ -77,10 +77,10 @@ internal sealed class RestateAgentSessionClient(
             var value = response.Body.IsEmpty
                 ? default
                 : JsonSerializer.Deserialize<T>(response.Body.Span, SessionItemJson.Options);
-            return SessionCallResult<T>.Success(value!);
+            return SessionCallResult.Success(value!);
         }
 
-        return SessionCallResult<T>.Failure(ToProblem(response));
+        return SessionCallResult.Failure<T>(ToProblem(response));
     }
 
     private static SessionProblem ToProblem(IngressResponse response)

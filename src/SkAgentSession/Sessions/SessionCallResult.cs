@@ -1,22 +1,12 @@
 namespace SkAgentSession.Sessions;
 
 /// <summary>The outcome of a call to a session: a value, or a problem to report to the caller.</summary>
-public sealed record SessionCallResult<T>
+public sealed record SessionCallResult<T>(T? Value, SessionProblem? Problem);
+
+/// <summary>Makes <see cref="SessionCallResult{T}"/> values.</summary>
+public static class SessionCallResult
 {
-    private SessionCallResult(T? value, SessionProblem? problem)
-    {
-        Value = value;
-        Problem = problem;
-    }
+    public static SessionCallResult<T> Success<T>(T value) => new(value, null);
 
-    public T? Value { get; }
-
-    public SessionProblem? Problem { get; }
-
-    public static SessionCallResult<T> Success(T value) => new(value, null);
-
-    public static SessionCallResult<T> Failure(SessionProblem problem) => new(default, problem);
+    public static SessionCallResult<T> Failure<T>(SessionProblem problem) => new(default, problem);
 }
-
-/// <summary>Why a call to a session failed, as an HTTP status and words for a person.</summary>
-public sealed record SessionProblem(int Status, string Title, string Detail);

@@ -46,11 +46,12 @@ internal static class SessionListQuery
     private static SessionSummary Summarize(string sessionId, string? agent, IReadOnlyList<SessionItem> items)
     {
         var messages = items.OfType<MessageItem>().ToList();
+        var lastItem = items.Count == 0 ? null : items[^1];
         return new SessionSummary(
             sessionId,
-            agent ?? items.LastOrDefault()?.Agent ?? string.Empty,
+            agent ?? lastItem?.Agent ?? string.Empty,
             messages.Count,
-            messages.LastOrDefault()?.Content,
-            items.Count == 0 ? null : items[^1].Timestamp);
+            messages.Count == 0 ? null : messages[^1].Content,
+            lastItem?.Timestamp);
     }
 }

@@ -1,0 +1,92 @@
+using System.Net;
+using Restate.Sdk;
+using Restate.Sdk.Clients;
+using SkAgentSession.Agents;
+using SkAgentSession.Api;
+using SkAgentSession.Local;
+using SkAgentSession.Models;
+using SkAgentSession.Sessions;
+
+namespace SkAgentSession.Hosting;
+
+/// <summary>Composes the application: Restate endpoint, agent runtime, HTTP API, UI, and start-up services.</summary>
+public static class SkAgentSessionApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var options = ReadOptions(builder.Configuration);
+        var restate = RestateConnection.FromOptions(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(restate);
+
+        ConfigureListeners(builder, options);
+        builder.Services
+            .AddRestate(o => o.JsonSerializerOptions = SessionItemJson.Options)
+            .AddVirtualObject<AgentSessionObject>(service =>
+            {
+                service.Documentation = "A chat session: its history, active agent and context. Each turn runs the agent loop in one durable step.";
+
+                // A turn may take minutes when the model is slow; the run must not be aborted meanwhile.
+                service.AbortTimeout = TimeSpan.FromMinutes(15);
+            });
+        builder.Services.AddAgentRuntime(builder.Configuration);
+        builder.Services.Configure<AgentTurnOptions>(builder.Configuration.GetSection(AgentTurnOptions.SectionName));
+
+        builder.Services.AddHttpClient<RestateIngressClient>(http =>
+        {
+            http.BaseAddress = restate.IngressUrl;
+            http.Timeout = Timeout.InfiniteTimeSpan; // a turn ends when the agent is done; the browser has its own timeout
+        });
+        builder.Services.AddHttpClient<RestateAdminClient>(http => http.BaseAddress = restate.AdminUrl);
+        builder.Services.AddSingleton<IAgentSessionClient, RestateAgentSessionClient>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        if (!options.UsesExternalRestate)
+        {
+            builder.Services.AddHostedService<LocalRestateLauncher>();
+        }
+
+        builder.Services.AddHostedService<DeploymentRegistrar>();
+
+        var app = builder.Build();
+        app.UsePortIsolation(options);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapRestate();
+        app.MapSessionApi();
+        app.MapInfoApi();
+        app.MapOpenApi();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.SwaggerEndpoint("/openapi/v1.json", "SkAgentSession API");
+        });
+        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such API endpoint."));
+        app.MapUi(options);
+        return app;
+    }
+
+    private static AppOptions ReadOptions(ConfigurationManager configuration)
+    {
+        var options = configuration.GetSection(AppOptions.SectionName).Get<AppOptions>() ?? new AppOptions();
+        options.RestateIngressUrl ??= configuration["RESTATE_INGRESS_URL"];
+        options.RestateAdminUrl ??= configuration["RESTATE_ADMIN_URL"];
+        return options;
+    }
+
+    private static void ConfigureListeners(WebApplicationBuilder builder, AppOptions options)
+    {
+        var address = IPAddress.Parse(options.BindAddress);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.HttpPort);
+            kestrel.ListenRestate(address, options.EndpointPort);
+        });
+    }
+}

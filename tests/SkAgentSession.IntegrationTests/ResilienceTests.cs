@@ -1,0 +1,56 @@
+using System.Net;
+using SkAgentSession.IntegrationTests.Fixtures;
+
+namespace SkAgentSession.IntegrationTests;
+
+/// <summary>Crashes and restarts; each test class gets its own Restate and app, since these tests break them.</summary>
+public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<SessionEnvironment>
+{
+    [Fact]
+    public async Task A_turn_interrupted_by_a_crash_of_the_service_completes_once_after_the_restart()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        var message = $"Is there wifi? #model-slow:2000 {session}";
+
+        var pending = env.PostMessageAsync(session, message);
+        await WaitUntilAsync(() => env.ModelRequestsFor(message) > 0, "the turn never reached the model");
+        env.App.Kill();
+        await env.App.StartAsync();
+
+        using var response = await pending;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(1, items.Count(i => i.GetProperty("role").GetString() == "user"));
+        Assert.Equal(1, items.Count(i => i.GetProperty("role").GetString() == "assistant" && i.GetProperty("type").GetString() == "message"));
+    }
+
+    [Fact]
+    public async Task History_survives_a_restart_of_restate_server()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        (await env.PostMessageAsync(session, "What is the baggage allowance?")).Dispose();
+        var before = (await env.GetHistoryAsync(session)).GetRawText();
+
+        await env.Restate.StopAsync();
+        await env.Restate.RestartAsync();
+
+        Assert.Equal(before, (await env.GetHistoryAsync(session)).GetRawText());
+        using var next = await env.PostMessageAsync(session, "Thanks, and is there wifi?");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException(failure);
+    }
+}
