@@ -90,7 +90,7 @@ internal sealed partial class InvocationContext
         {
             Logger.LogRunFailure(e, run.Name);
             result = RunExitResult.Retryable(
-                new InvocationError(ErrorCodes.Internal, $"Run '{run.Name}' failed: {e.Message}", e.ToString()),
+                new InvocationError(ErrorCodes.Internal, e.Message, e.ToString()),
                 Stopwatch.GetElapsedTime(started));
         }
         finally
