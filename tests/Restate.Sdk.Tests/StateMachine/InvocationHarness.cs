@@ -18,6 +18,7 @@ internal sealed class InvocationHarness
     private readonly Pipe _response = new();
     private readonly List<Frame> _received = [];
     private readonly MessageDecoder _decoder = new();
+    private int _cursor;
 
     private InvocationHarness()
     {
@@ -87,12 +88,11 @@ internal sealed class InvocationHarness
 
     public async Task CloseInputAsync() => await _request.Writer.CompleteAsync();
 
-    /// <summary>Reads frames until the next one arrives; returns all frames received so far.</summary>
+    /// <summary>The next frame not yet returned by this method (frames may arrive in batches).</summary>
     public async Task<Frame> ReadFrameAsync()
     {
-        var start = _received.Count;
-        await ReadUntilAsync(() => _received.Count > start);
-        return _received[start];
+        await ReadUntilAsync(() => _received.Count > _cursor);
+        return _received[_cursor++];
     }
 
     /// <summary>Reads until End, Suspension or Error; returns every frame received.</summary>
