@@ -33,7 +33,8 @@ internal sealed class InvocationHarness
         ServiceKind serviceKind = ServiceKind.VirtualObject,
         HandlerKind handlerKind = HandlerKind.Exclusive,
         bool requestResponse = false,
-        ServiceProtocolVersion version = ServiceProtocolVersion.V6)
+        ServiceProtocolVersion version = ServiceProtocolVersion.V6,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var harness = new InvocationHarness();
         var request = new InvocationRequest(
@@ -49,7 +50,7 @@ internal sealed class InvocationHarness
             version,
             TestJsonSerializer.Instance,
             new EmptyServiceProvider(),
-            NullLoggerFactory.Instance,
+            loggerFactory ?? NullLoggerFactory.Instance,
             requestResponse);
         harness.Completion = Task.Run(() => InvocationPump.PumpAsync(
             harness._request.Reader, harness._response.Writer, request, CancellationToken.None, harness.Time));
@@ -62,9 +63,10 @@ internal sealed class InvocationHarness
         Frame[] input,
         ServiceKind serviceKind = ServiceKind.VirtualObject,
         HandlerKind handlerKind = HandlerKind.Exclusive,
-        bool closeInput = false)
+        bool closeInput = false,
+        bool requestResponse = false)
     {
-        var harness = Start(handler, serviceKind, handlerKind);
+        var harness = Start(handler, serviceKind, handlerKind, requestResponse);
         await harness.SendAsync(input);
         if (closeInput)
         {
@@ -87,6 +89,9 @@ internal sealed class InvocationHarness
     }
 
     public async Task CloseInputAsync() => await _request.Writer.CompleteAsync();
+
+    /// <summary>The connection breaks: the request stream fails instead of ending.</summary>
+    public async Task BreakInputAsync() => await _request.Writer.CompleteAsync(new IOException("connection reset"));
 
     /// <summary>The next frame not yet returned by this method (frames may arrive in batches).</summary>
     public async Task<Frame> ReadFrameAsync()
