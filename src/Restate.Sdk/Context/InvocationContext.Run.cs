@@ -98,13 +98,18 @@ internal sealed partial class InvocationContext
             RunningClosureOf.Value = null;
         }
 
+        bool closed;
         lock (Sync)
         {
             Machine.ProposeRunCompletion(handle, result, run.RetryPolicy);
+            closed = Machine.IsOutputFinished;
         }
 
         _session.Progress.Pulse();
-        await _session.FlushAsync().ConfigureAwait(false);
+        if (!closed)
+        {
+            await _session.FlushAsync().ConfigureAwait(false);
+        }
     }
 
     private void EnsureNotInsideRun()

@@ -7,9 +7,14 @@ namespace Restate.Sdk;
 /// <summary>
 /// One invocation attempt's state machine with what drives it: the lock every access takes, the
 /// signal that wakes waiting user code, the response writer, and the token that fires when the
-/// attempt is over. Shared by the transport pump and the <see cref="InvocationContext"/>.
+/// attempt is over. Shared by the transport pump and the <see cref="InvocationContext"/>. Nothing in
+/// it is disposed: run closures may outlive the attempt and still touch the token or the writer.
 /// </summary>
-internal sealed class InvocationSession : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Run closures may outlive the attempt and still read the token or flush; neither holds unmanaged resources.")]
+internal sealed class InvocationSession
 {
     private readonly PipeWriter _output;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -120,11 +125,5 @@ internal sealed class InvocationSession : IDisposable
         {
             _writeLock.Release();
         }
-    }
-
-    public void Dispose()
-    {
-        _writeLock.Dispose();
-        _aborted.Dispose();
     }
 }

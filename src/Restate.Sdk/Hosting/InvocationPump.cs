@@ -55,7 +55,7 @@ internal static class InvocationPump
     {
         var logger = request.LoggerFactory.CreateLogger(typeof(InvocationPump));
         var machine = new InvocationStateMachine(request.Version, options);
-        using var session = new InvocationSession(machine, output, request.RequestResponseMode);
+        var session = new InvocationSession(machine, output, request.RequestResponseMode);
         var reading = ReadInputAsync(input, session, aborted);
         try
         {
@@ -94,7 +94,13 @@ internal static class InvocationPump
                     break;
                 }
 
-                if (session.Machine.HasOutput && session.Machine.IsClosed)
+                bool failedOnInput;
+                lock (session.Sync)
+                {
+                    failedOnInput = session.Machine.HasOutput && session.Machine.IsClosed;
+                }
+
+                if (failedOnInput)
                 {
                     // Bad input closed the state machine with an ErrorMessage: send it now.
                     await session.FlushAsync().ConfigureAwait(false);

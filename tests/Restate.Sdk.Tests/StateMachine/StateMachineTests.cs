@@ -225,4 +225,33 @@ public class StateMachineTests
 
         Assert.Equal([MessageType.OutputCommand, MessageType.End], Output(machine).Select(f => f.Type));
     }
+
+    [Fact]
+    public void Get_invocation_output_and_attach_by_workflow_or_idempotency_key()
+    {
+        var machine = Machine(Start(1), Input());
+        machine.SysInput();
+
+        var output = machine.SysGetInvocationOutput(AttachTarget.ForWorkflow("Wf", "k"));
+        machine.SysAttachInvocation(AttachTarget.ForIdempotencyKey("Svc", null, "h", "idem"));
+        machine.NotifyInput(Encode(Completion(MessageType.GetInvocationOutputCompletionNotification, 1)));
+
+        var frames = Output(machine);
+        Assert.Equal(Command(new GetInvocationOutputCommandMessage { WorkflowTarget = new WorkflowTarget { WorkflowName = "Wf", WorkflowKey = "k" }, ResultCompletionId = 1 }), frames[0]);
+        Assert.Equal(Command(new AttachInvocationCommandMessage { IdempotentRequestTarget = new IdempotentRequestTarget { ServiceName = "Svc", HandlerName = "h", IdempotencyKey = "idem" }, ResultCompletionId = 2 }), frames[1]);
+        Assert.Equal(ProgressKind.AnyCompleted, machine.DoProgress([output]).Kind);
+        Assert.Equal(NotificationResultKind.Void, machine.TakeNotification(output)!.Kind);
+    }
+
+    [Fact]
+    public void Empty_idempotency_key_is_rejected_without_failing_the_invocation()
+    {
+        var machine = Machine(Start(1), Input());
+        machine.SysInput();
+
+        Assert.Throws<ArgumentException>(() => machine.SysCall(new CallRequest("S", "h", null, default, IdempotencyKey: "")));
+
+        Assert.False(machine.IsClosed);
+        Assert.Empty(machine.TakeOutput());
+    }
 }

@@ -162,4 +162,21 @@ public class SuspensionAndCancellationTests
         Assert.IsAssignableFrom<OperationCanceledException>(seen);
         Assert.Single(harness.Received);
     }
+
+    [Fact]
+    public async Task Input_closing_while_a_run_executes_lets_it_propose_before_suspending()
+    {
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var harness = InvocationHarness.Start(async (ctx, _) => await ctx.Run("slow", _ => release.Task));
+        await harness.SendAsync(Start(1), Input());
+        Assert.Equal(Command(new RunCommandMessage { ResultCompletionId = 1, Name = "slow" }), await harness.ReadFrameAsync());
+
+        await harness.CloseInputAsync();
+        await Task.Delay(100);
+        Assert.Single(harness.Received);
+        release.SetResult(8);
+
+        Assert.Equal([Propose(1, "8"), Suspension([1], [1])], (await harness.ReadUntilTerminalAsync())[1..]);
+        await harness.Completion.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }
