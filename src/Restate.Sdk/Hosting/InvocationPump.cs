@@ -1,18 +1,227 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Logging;
 using Restate.Sdk.Endpoint;
+using Restate.Sdk.Protocol;
+using Restate.Sdk.StateMachine;
 
 namespace Restate.Sdk.Hosting;
 
-// Placeholder owned by the core engineer's branch: their InvocationPump replaces this file on merge.
-// Until then an invocation gets an honest 500 instead of a pretend answer.
+/// <summary>
+/// Runs one invocation attempt over an HTTP exchange: the request body streams into the state
+/// machine, the handler runs against an <see cref="InvocationContext"/>, and the frames the state
+/// machine produces stream back in the response body, one write per await point.
+/// </summary>
 internal static class InvocationPump
 {
-    public static Task RunAsync(HttpContext http, InvocationRequest request)
+    /// <summary>How long to wait, after the last frame, for the runtime to close the request stream.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(HttpContext http, InvocationRequest request)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(request);
-        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        http.Response.ContentType = "text/plain";
-        return http.Response.WriteAsync("invocation core not merged");
+        // A bidi stream can sit idle for a long time, and a replayed journal can be large.
+        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minRate)
+        {
+            minRate.MinDataRate = null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxSize)
+        {
+            maxSize.MaxRequestBodySize = null;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = ContentType(request.Version);
+        http.Response.Headers["x-restate-server"] = SdkInfo.ServerHeaderValue;
+        await http.Response.StartAsync(http.RequestAborted).ConfigureAwait(false);
+
+        await PumpAsync(http.Request.BodyReader, http.Response.BodyWriter, request, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The exact response content type: no parameters, the runtime compares it byte for byte.</summary>
+    public static string ContentType(ServiceProtocolVersion version) => $"application/vnd.restate.invocation.v{(int)version}";
+
+    /// <summary>Drives one attempt over a pair of pipes (the request and response bodies).</summary>
+    internal static async Task PumpAsync(
+        PipeReader input,
+        PipeWriter output,
+        InvocationRequest request,
+        CancellationToken aborted,
+        TimeProvider? time = null,
+        StateMachineOptions? options = null)
+    {
+        var logger = request.LoggerFactory.CreateLogger(typeof(InvocationPump));
+        var machine = new InvocationStateMachine(request.Version, options);
+        var session = new InvocationSession(machine, output, request.RequestResponseMode);
+        var reading = ReadInputAsync(input, session, aborted);
+        try
+        {
+            if (await WaitUntilReadyAsync(session).ConfigureAwait(false))
+            {
+                await RunHandlerAsync(session, request, time, logger).ConfigureAwait(false);
+            }
+
+            await session.FlushAsync().ConfigureAwait(false);
+            LogIfFailed(machine, logger, request);
+        }
+        finally
+        {
+            session.EndAttempt();
+        }
+
+        await DrainAsync(reading, input, session).ConfigureAwait(false);
+        await output.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private static async Task ReadInputAsync(PipeReader input, InvocationSession session, CancellationToken aborted)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(aborted).ConfigureAwait(false);
+                if (!result.Buffer.IsEmpty)
+                {
+                    session.FeedInput(result.Buffer);
+                }
+
+                input.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
+
+                bool failedOnInput;
+                lock (session.Sync)
+                {
+                    failedOnInput = session.Machine.HasOutput && session.Machine.IsClosed;
+                }
+
+                if (failedOnInput)
+                {
+                    // Bad input closed the state machine with an ErrorMessage: send it now.
+                    await session.FlushAsync().ConfigureAwait(false);
+                }
+            }
+
+            session.CloseInput();
+            await session.FlushAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException or ConnectionAbortedException)
+        {
+            session.Abort($"The request stream broke: {e.Message}");
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> WaitUntilReadyAsync(InvocationSession session)
+    {
+        while (true)
+        {
+            Task progress;
+            lock (session.Sync)
+            {
+                if (session.Machine.IsReadyToExecute)
+                {
+                    return true;
+                }
+
+                if (session.Machine.IsClosed)
+                {
+                    return false;
+                }
+
+                progress = session.Progress.Task;
+            }
+
+            await progress.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RunHandlerAsync(InvocationSession session, InvocationRequest request, TimeProvider? time, ILogger logger)
+    {
+        var machine = session.Machine;
+        InputInfo input;
+        try
+        {
+            lock (session.Sync)
+            {
+                input = machine.SysInput();
+            }
+        }
+        catch (ProtocolException)
+        {
+            return;
+        }
+
+        var context = new InvocationContext(session, request, input, time);
+        ValueOrFailure result;
+        try
+        {
+            var value = await request.Invoker(new HandlerInvocation(context, input.Input, request.Services, request.Serializer)).ConfigureAwait(false);
+            result = ValueOrFailure.Success(value);
+        }
+        catch (TerminalException e)
+        {
+            result = ValueOrFailure.Failed(new TerminalFailure(e.Code, e.Message, e.Metadata));
+        }
+        catch (Exception e) when (IsUnwinding(e, machine))
+        {
+            // Suspended, aborted, or already failed: the state machine has said all there is to say.
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Handler {Service}/{Handler} of invocation {InvocationId} failed; Restate will retry it.", request.ServiceName, request.HandlerName, input.InvocationId);
+            lock (session.Sync)
+            {
+                machine.NotifyError(new InvocationError(ErrorCodes.Internal, e.Message, e.ToString()));
+            }
+
+            return;
+        }
+
+        try
+        {
+            lock (session.Sync)
+            {
+                machine.SysWriteOutput(result);
+                machine.SysEnd();
+            }
+        }
+        catch (Exception e) when (IsUnwinding(e, machine))
+        {
+            // The output could not be journaled (a replay mismatch, or the attempt is already over).
+        }
+    }
+
+    private static bool IsUnwinding(Exception e, InvocationStateMachine machine) =>
+        e is SuspendedException or ProtocolException || (machine.IsClosed && e is OperationCanceledException or InvalidOperationException);
+
+    private static async Task DrainAsync(Task reading, PipeReader input, InvocationSession session)
+    {
+        // The runtime closes the request stream once it has read End, Suspension or Error. Returning
+        // before that resets the HTTP/2 stream, which Kestrel then counts against the connection.
+        if (await Task.WhenAny(reading, Task.Delay(DrainTimeout)).ConfigureAwait(false) != reading)
+        {
+            session.Abort("The runtime did not close the request stream after the invocation ended.");
+            input.CancelPendingRead();
+        }
+
+        await reading.ConfigureAwait(false);
+    }
+
+    private static void LogIfFailed(InvocationStateMachine machine, ILogger logger, InvocationRequest request)
+    {
+        if (machine.ClosedReason == ClosedReason.Failed && machine.ClosedError is ProtocolException { Code: not ErrorCodes.Internal } e)
+        {
+            logger.LogError("Invocation of {Service}/{Handler} failed with protocol error {Code}: {Message}", request.ServiceName, request.HandlerName, e.Code, e.Message);
+        }
     }
 }
