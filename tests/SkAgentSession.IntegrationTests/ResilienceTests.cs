@@ -12,12 +12,16 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
         var session = SessionEnvironment.NewSessionId();
         var message = $"Is there wifi? #model-slow:2000 {session}";
 
-        var pending = env.PostMessageAsync(session, message);
+        var key = Guid.NewGuid().ToString();
+
+        // The client's request dies with the app process; like the UI, it re-sends with the same key.
+        var pending = env.PostMessageAsync(session, message, key);
         await WaitUntilAsync(() => env.ModelRequestsFor(message) > 0, "the turn never reached the model");
         env.App.Kill();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => pending);
         await env.App.StartAsync();
 
-        using var response = await pending;
+        using var response = await env.PostMessageAsync(session, message, key);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var items = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(1, items.Count(i => i.GetProperty("role").GetString() == "user"));

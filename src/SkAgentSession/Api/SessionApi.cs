@@ -26,7 +26,7 @@ public static class SessionApi
             .WithName("PostMessage")
             .WithSummary("Runs one turn of the session with the user's message.")
             .WithDescription("Send an Idempotency-Key header to make retries safe: a repeated POST with the same key returns the first response and runs no second turn.")
-            .Accepts<ChatMessageRequest>("application/json");
+            .AddOpenApiOperationTransformer(ChatMessageRequestDocumentation.DescribeBodyAsync);
 
         group.MapDelete("/{id}", DeleteSession)
             .WithName("DeleteSession")
