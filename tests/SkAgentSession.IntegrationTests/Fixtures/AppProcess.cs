@@ -77,13 +77,19 @@ internal sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        int outputStart;
+        lock (_output)
+        {
+            outputStart = _output.Length;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitUntilReadyAsync(process);
+        await WaitUntilReadyAsync(process, outputStart);
     }
 
     /// <summary>Kills the app at once, as a crash would.</summary>
@@ -110,7 +116,7 @@ internal sealed class AppProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WaitUntilReadyAsync(Process process)
+    private async Task WaitUntilReadyAsync(Process process, int outputStart)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -120,7 +126,7 @@ internal sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
             }
 
-            if (Output.Contains("SkAgentSession is ready", StringComparison.Ordinal))
+            if (Output.IndexOf("SkAgentSession is ready", outputStart, StringComparison.Ordinal) >= 0)
             {
                 return;
             }
