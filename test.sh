@@ -14,5 +14,8 @@ dotnet test SkAgentSession.sln --configuration Release \
   --logger "trx" --results-directory "$results_dir" \
   --logger "console;verbosity=normal" "$@" || status=$?
 
+echo "Checking code style (dotnet format --verify-no-changes)..."
+dotnet format SkAgentSession.sln --verify-no-changes --no-restore || { echo "dotnet format found files to reformat" >&2; status=1; }
+
 scripts/summarize-trx.sh "$results_dir"
 exit "$status"
