@@ -11,4 +11,8 @@ internal static class LocalRestate
     public const string IngressUrl = "http://127.0.0.1:8080/";
 
     public const string AdminUrl = "http://127.0.0.1:9070/";
+
+    public const string ServerBinary = "node_modules/@restatedev/restate-server-linux-x64/bin/restate-server";
+
+    public const string ServerLogCategory = "RestateServer";
 }

@@ -7,7 +7,7 @@ namespace SkAgentSession.Local;
 /// Starts the repository's restate-server (installed from the pinned npm package if missing,
 /// configured by <c>restate.toml</c>) before the app serves, and stops it when the app stops.
 /// </summary>
-internal sealed class LocalRestateLauncher(ILogger<LocalRestateLauncher> logger) : IHostedService
+internal sealed class LocalRestateLauncher(ILogger<LocalRestateLauncher> logger, ILoggerFactory loggerFactory) : IHostedService
 {
     private LocalRestateServer? _server;
 
@@ -17,6 +17,11 @@ internal sealed class LocalRestateLauncher(ILogger<LocalRestateLauncher> logger)
             ?? throw new InvalidOperationException(
                 "The repository root (with SkAgentSession.sln and restate.toml) was not found. Run the app from the repository, " +
                 "or set RESTATE_INGRESS_URL and RESTATE_ADMIN_URL to use an existing Restate.");
+
+        if (!File.Exists(Path.Combine(root, LocalRestate.ServerBinary)))
+        {
+            logger.LogInformation("restate-server is not installed yet: installing it from package.json with npm (first run only, about 30 s)");
+        }
 
         logger.LogInformation("Starting the local restate-server (config {Config})", Path.Combine(root, LocalRestate.ConfigFileName));
         _server = await LocalRestateServer.StartAsync(
@@ -30,7 +35,8 @@ internal sealed class LocalRestateLauncher(ILogger<LocalRestateLauncher> logger)
                 IngressPort = new Uri(LocalRestate.IngressUrl).Port,
                 AdminPort = new Uri(LocalRestate.AdminUrl).Port,
                 LogFile = Path.Combine(root, ".restate", "restate-server.log"),
-                Logger = logger,
+                // The server's own output goes to its log file; this category shows its errors only by default.
+                Logger = loggerFactory.CreateLogger(LocalRestate.ServerLogCategory),
             },
             cancellationToken);
         logger.LogInformation("restate-server is up: ingress {Ingress}, admin {Admin} (log: {Log})", _server.IngressUrl, _server.AdminUrl, _server.LogPath);
