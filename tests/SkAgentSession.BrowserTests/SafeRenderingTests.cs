@@ -21,12 +21,12 @@ public sealed class SafeRenderingTests(BrowserEnvironment env)
 
         await tab.Chat.SendAsync(message);
 
+        await AssertNothingRanAsync(tab);
         var reply = tab.Chat.AssistantMessages.Last.GetByTestId("message-content");
         var stored = (await env.GetHistoryAsync(sessionId)).GetProperty("items").EnumerateArray().Last();
         Assert.Contains(ImagePayload, stored.GetProperty("content").GetString(), StringComparison.Ordinal);
         await Expect(reply).ToContainTextAsync(ImagePayload);
         await Expect(reply).ToContainTextAsync(ScriptPayload);
-        await AssertNothingRanAsync(tab);
 
         // The same history loaded from Restate after a reload is just as inert.
         await tab.Page.ReloadAsync();
