@@ -42,14 +42,15 @@ public static partial class AirlineTools
             return BaggageAnswer;
         }
 
-        if (q.Contains("seat", StringComparison.Ordinal) || q.Contains("plane", StringComparison.Ordinal) || q.Contains("row", StringComparison.Ordinal))
-        {
-            return SeatsAnswer;
-        }
-
+        // Specific topics before general ones: "wifi on the plane" is a wifi question.
         if (q.Contains("wifi", StringComparison.Ordinal) || q.Contains("wi-fi", StringComparison.Ordinal) || q.Contains("internet", StringComparison.Ordinal))
         {
             return WifiAnswer;
+        }
+
+        if (q.Contains("seat", StringComparison.Ordinal) || q.Contains("plane", StringComparison.Ordinal) || q.Contains("row", StringComparison.Ordinal))
+        {
+            return SeatsAnswer;
         }
 
         return UnknownAnswer;

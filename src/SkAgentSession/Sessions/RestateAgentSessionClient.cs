@@ -83,6 +83,8 @@ internal sealed class RestateAgentSessionClient(
         return SessionCallResult.Failure<T>(ToProblem(response));
     }
 
+    // 503 means "try again" (the UI repeats the request with the same idempotency key); 502 is kept for
+    // a turn that definitively failed, which a repeat would only report again.
     private static SessionProblem ToProblem(IngressResponse response)
     {
         var error = response.ToException();
@@ -98,7 +100,7 @@ internal sealed class RestateAgentSessionClient(
         {
             HttpStatusCode.NotFound => new SessionProblem(503, "Service not registered", $"Restate does not know the {AgentSessionObject.Name} service yet: {error.Message}"),
             HttpStatusCode.BadRequest => new SessionProblem(400, "Bad request", error.Message),
-            _ => new SessionProblem(502, "Restate error", $"The Restate ingress answered {status}: {error.Message}"),
+            _ => new SessionProblem(503, "Restate unavailable", $"The Restate ingress answered {status}: {error.Message}"),
         };
     }
 }

@@ -11,6 +11,8 @@ public sealed class AirlineToolsTests
     [InlineData("Can I bring a carry-on?", AirlineTools.BaggageAnswer)]
     [InlineData("Which rows are exit rows?", AirlineTools.SeatsAnswer)]
     [InlineData("Do you have WiFi?", AirlineTools.WifiAnswer)]
+    [InlineData("Is there wifi on the plane?", AirlineTools.WifiAnswer)]
+    [InlineData("How many seats does the plane have?", AirlineTools.SeatsAnswer)]
     [InlineData("Do you serve food?", AirlineTools.UnknownAnswer)]
     public void Faq_lookup_answers_by_topic(string question, string answer)
     {

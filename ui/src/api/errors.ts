@@ -12,9 +12,12 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** Gateway-style failures where the request may not have reached the app; safe to repeat with the same idempotency key. */
+  /**
+   * Failures worth repeating with the same idempotency key: the app is unavailable (503/504), or a
+   * proxy answered 502. The app's own 502 problem means the turn definitively failed: not retried.
+   */
   get isTransient(): boolean {
-    return this.status === 502 || this.status === 503 || this.status === 504;
+    return this.status === 503 || this.status === 504 || (this.status === 502 && this.problem === undefined);
   }
 }
 
