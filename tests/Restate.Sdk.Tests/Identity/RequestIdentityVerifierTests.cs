@@ -177,6 +177,14 @@ public class RequestIdentityVerifierTests
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Refuses_a_claim_with_invalid_utf8()
+    {
+        var token = Restate.SignRaw(Encoding.UTF8.GetBytes(Header().ToJsonString()), [.. "{\"aud\": \""u8, 0xe7, .. "\"}"u8]);
+
+        Assert.Contains("not valid UTF-8", Verify(Signed(token)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"alg": "EdDSA", "kid": 5}""", "header field 'kid' must be a string")]
     [InlineData("""{"alg": "EdDSA", "alg": "none"}""", "not valid JSON")]

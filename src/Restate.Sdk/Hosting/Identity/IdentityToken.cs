@@ -111,6 +111,12 @@ internal sealed class IdentityToken
             error = e.Message;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // The parser checks structure only; a string with invalid UTF-8 fails when it is read.
+            error = "its header or payload holds a string that is not valid UTF-8";
+            return false;
+        }
     }
 
     private static bool TryDecodeSegment(string segment, string name, out byte[] bytes, [NotNullWhen(false)] out string? error)
