@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Restate.Sdk.Endpoint;
+using Restate.Sdk.Hosting.Identity;
 using Restate.Sdk.Serialization;
 
 namespace Restate.Sdk.Hosting;
@@ -21,6 +22,7 @@ internal sealed class RestateEndpoint
     private readonly RestateOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<RestateEndpoint> _logger;
+    private readonly RequestIdentityVerifier _identity;
     private readonly byte[]?[] _manifests = new byte[]?[EndpointManifest.MaxVersion + 1];
     private bool _warnedAboutHttpVersion;
 
@@ -32,6 +34,7 @@ internal sealed class RestateEndpoint
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<RestateEndpoint>();
         Serializer = _options.Serializer ?? new SystemTextJsonRestateSerializer(_options.JsonSerializerOptions);
+        _identity = RequestIdentityVerifier.FromOptions(_options);
     }
 
     public IRestateSerializer Serializer { get; }
@@ -44,12 +47,6 @@ internal sealed class RestateEndpoint
         if (_registry.Services.Count == 0)
         {
             _logger.LogWarning("The Restate endpoint serves no services; register them with AddRestate().AddService<T>() and the like.");
-        }
-
-        if (_options.IdentityKeys.Count > 0)
-        {
-            _logger.LogWarning(
-                "RestateOptions.IdentityKeys is set, but this SDK version does not verify request signatures yet: every request is accepted.");
         }
 
         for (var version = EndpointManifest.MinVersion; version <= EndpointManifest.MaxVersion; version++)
@@ -65,6 +62,12 @@ internal sealed class RestateEndpoint
     public async Task DiscoverAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (RefuseUnverified(http) is { } refused)
+        {
+            await refused.ConfigureAwait(false);
+            return;
+        }
+
         var accept = http.Request.Headers.Accept.ToString();
         var version = DiscoveryNegotiation.SelectVersion(accept);
         if (version is null)
@@ -93,6 +96,11 @@ internal sealed class RestateEndpoint
     public Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (RefuseUnverified(http) is { } refused)
+        {
+            return refused;
+        }
+
         if (!TryCreateInvocation(http, out var request, out var status, out var message))
         {
             return WritePlainAsync(http, status, message);
@@ -179,6 +187,23 @@ internal sealed class RestateEndpoint
         {
             minRate.MinDataRate = null;
         }
+    }
+
+    /// <summary>
+    /// Answers 401 when identity keys are configured and the request's signature does not check
+    /// out; <c>null</c> lets the request through. Runs before anything else, so an unverified
+    /// caller learns nothing about the services either.
+    /// </summary>
+    private Task? RefuseUnverified(HttpContext http)
+    {
+        var reason = _identity.Verify(http, DateTimeOffset.UtcNow);
+        if (reason is null)
+        {
+            return null;
+        }
+
+        _logger.LogWarning("Refused a request to {Path} whose Restate request identity did not verify: {Reason}", http.Request.Path, reason);
+        return WritePlainAsync(http, StatusCodes.Status401Unauthorized, $"Request identity verification failed. {reason}");
     }
 
     private void WarnIfBidiOverHttp1(HttpContext http)

@@ -23,9 +23,12 @@ public sealed class RestateOptions
     public IRestateSerializer? Serializer { get; set; }
 
     /// <summary>
-    /// Public keys (<c>publickeyv1_…</c>) of the Restate servers allowed to call this endpoint, for
-    /// request identity verification. Not verified by this version of the SDK: the endpoint logs a
-    /// warning at startup when keys are set, and accepts every request.
+    /// Public keys (<c>publickeyv1_…</c>) of the Restate servers allowed to call this endpoint. When
+    /// any is set, every <c>/discover</c> and <c>/invoke</c> request must carry a request identity
+    /// (<c>x-restate-signature-scheme: v1</c> and an Ed25519-signed <c>x-restate-jwt-v1</c>) from one
+    /// of them, or it gets 401 and runs nothing. Restate signs its requests when it has
+    /// <c>request-identity-private-key-pem-file</c> under <c>[worker.invoker]</c>, and logs the key
+    /// id to put here at startup. Empty (the default): every request is accepted.
     /// </summary>
     public IList<string> IdentityKeys { get; } = [];
 }

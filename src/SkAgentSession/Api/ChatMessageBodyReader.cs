@@ -68,6 +68,11 @@ internal static class ChatMessageBodyReader
 
             message = property.GetString();
         }
+        catch (InvalidOperationException)
+        {
+            // The parser checks structure only; invalid UTF-8 or an unpaired surrogate in the string shows up here.
+            return (null, "The 'message' field is not valid Unicode text: it holds invalid UTF-8 or an unpaired surrogate.");
+        }
         catch (JsonException exception)
         {
             return (null, $"The request body is not valid JSON: {exception.Message}");

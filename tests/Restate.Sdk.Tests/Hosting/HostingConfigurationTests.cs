@@ -72,7 +72,7 @@ public sealed class HostingConfigurationTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddRestate(o => o.ProtocolMode = ProtocolMode.RequestResponse).AddService<Greeter>();
-        services.AddRestate(o => o.IdentityKeys.Add("publickeyv1_test")).AddVirtualObject<Counter>();
+        services.AddRestate(o => o.IdentityKeys.Add("publickeyv1_AfQwmwfgEZhrWpvv8N52SHpRtZqGGaFr4AZN6qtYWSiY")).AddVirtualObject<Counter>();
         using var provider = services.BuildServiceProvider();
 
         var endpoint = provider.GetRequiredService<RestateEndpoint>();
@@ -80,7 +80,7 @@ public sealed class HostingConfigurationTests
 
         Assert.Equal(["greeter", "Counter"], provider.GetRequiredService<ServiceRegistry>().Services.Select(s => s.Name));
         Assert.Equal(ProtocolMode.RequestResponse, endpoint.ProtocolMode);
-        Assert.Equal(["publickeyv1_test"], options.IdentityKeys);
+        Assert.Equal(["publickeyv1_AfQwmwfgEZhrWpvv8N52SHpRtZqGGaFr4AZN6qtYWSiY"], options.IdentityKeys);
     }
 
     [Fact]

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Restate.Sdk.Local;
+using SkAgentSession.Hosting;
+using SkAgentSession.Sessions;
+using SkAgentSession.Tests.Support;
+
+namespace SkAgentSession.Tests.Api;
+
+/// <summary>
+/// The real application (its composition, middleware and HTTP API) on free loopback ports, with
+/// the Restate gateway replaced by a <see cref="RecordingSessionClient"/>. Nothing else runs: the
+/// Restate URLs point at a closed port and the deployment is not registered.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    internal RecordingSessionClient Sessions { get; } = new();
+
+    internal CapturingLoggerProvider Logs { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var httpPort = PortAllocator.GetFreeLoopbackPort();
+        var closedPort = PortAllocator.GetFreeLoopbackPort();
+        string[] args =
+        [
+            $"--SkAgentSession:HttpPort={httpPort}",
+            $"--SkAgentSession:EndpointPort={PortAllocator.GetFreeLoopbackPort()}",
+            "--SkAgentSession:RegisterDeployment=false",
+            $"--SkAgentSession:UiPath={Path.Combine(Path.GetTempPath(), "no-ui-here")}",
+            $"--RESTATE_INGRESS_URL=http://127.0.0.1:{closedPort}/",
+            $"--RESTATE_ADMIN_URL=http://127.0.0.1:{closedPort}/",
+            "--Model:Provider=scripted",
+        ];
+        _app = SkAgentSessionApp.Build(args, builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(Logs);
+            builder.Host.UseServiceProviderFactory(new ReplacingServiceProviderFactory(services =>
+                services.RemoveAll<IAgentSessionClient>().AddSingleton<IAgentSessionClient>(Sessions)));
+        });
+        await _app.StartAsync();
+        // UTF-8 header values, so keys with non-ASCII characters reach the server as a browser would send them.
+        var handler = new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8 };
+        Client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Lets a test swap services after the app registered its own (the app's composition stays untouched).</summary>
+    private sealed class ReplacingServiceProviderFactory(Action<IServiceCollection> replace) : IServiceProviderFactory<IServiceCollection>
+    {
+        public IServiceCollection CreateBuilder(IServiceCollection services)
+        {
+            replace(services);
+            return services;
+        }
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
+            containerBuilder.BuildServiceProvider();
+    }
+}
