@@ -3,8 +3,9 @@ using System.Buffers;
 namespace Restate.Sdk.Protocol;
 
 /// <summary>
-/// Turns a byte stream into messages, however the stream is cut into chunks. Each payload byte is
-/// copied once, straight into the array of its message. Malformed input (an unknown message type,
+/// Turns a byte stream into messages, however the stream is cut into chunks. Payload bytes go
+/// straight into the array of their message; a large payload's array grows as its bytes arrive, so
+/// a header that merely announces a large message costs no memory. Malformed input (an unknown message type,
 /// a frame above the size limit, a stream ending inside a frame) is a <see cref="ProtocolException"/>
 /// with code 571.
 /// </summary>
@@ -12,6 +13,9 @@ internal sealed class MessageDecoder(int maxMessageSize = MessageDecoder.Default
 {
     /// <summary>The runtime's own default message size limit (<c>networking.message-size-limit</c>).</summary>
     public const int DefaultMaxMessageSize = 32 * 1024 * 1024;
+
+    // Payloads up to this size get their whole array at once; larger ones start here and double.
+    private const int InitialPayloadCapacity = 64 * 1024;
 
     private readonly byte[] _header = new byte[MessageHeader.Size];
     private readonly Queue<RawMessage> _ready = new();
@@ -56,6 +60,7 @@ internal sealed class MessageDecoder(int maxMessageSize = MessageDecoder.Default
                 continue;
             }
 
+            EnsurePayloadCapacity();
             var copy = Math.Min(_payload!.Length - _payloadFilled, data.Length);
             data[..copy].CopyTo(_payload.AsSpan(_payloadFilled));
             _payloadFilled += copy;
@@ -93,19 +98,28 @@ internal sealed class MessageDecoder(int maxMessageSize = MessageDecoder.Default
                 + $"above the limit of {maxMessageSize} bytes.");
         }
 
-        _payload = _current.Length == 0 ? [] : new byte[_current.Length];
+        _payload = _current.Length == 0 ? [] : new byte[Math.Min(_current.Length, InitialPayloadCapacity)];
         _payloadFilled = 0;
         CompleteIfFull();
     }
 
+    private void EnsurePayloadCapacity()
+    {
+        if (_payloadFilled == _payload!.Length)
+        {
+            var grown = (int)Math.Min(_current.Length, (long)_payload.Length * 2);
+            Array.Resize(ref _payload, grown);
+        }
+    }
+
     private void CompleteIfFull()
     {
-        if (_payloadFilled < _payload!.Length)
+        if (_payloadFilled < _current.Length)
         {
             return;
         }
 
-        _ready.Enqueue(new RawMessage(_current.Type, _current.Flags, _payload));
+        _ready.Enqueue(new RawMessage(_current.Type, _current.Flags, _payload!));
         _payload = null;
         _headerFilled = 0;
     }

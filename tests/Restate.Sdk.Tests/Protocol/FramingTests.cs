@@ -64,6 +64,42 @@ public class FramingTests
     }
 
     [Fact]
+    public void Decoder_reassembles_a_large_payload_that_arrives_in_small_chunks()
+    {
+        var value = new byte[(3 * 1024 * 1024) + 7];
+        new Random(42).NextBytes(value);
+        var writer = new ArrayBufferWriter<byte>();
+        MessageEncoder.Write(writer, MessageType.SetStateCommand, new SetStateCommandMessage { Key = ByteString.CopyFromUtf8("big"), Value = new Value { Content = ByteString.CopyFrom(value) } });
+        var bytes = writer.WrittenSpan.ToArray();
+        var decoder = new MessageDecoder();
+
+        for (var offset = 0; offset < bytes.Length; offset += 1000)
+        {
+            decoder.Push(bytes.AsSpan(offset, Math.Min(1000, bytes.Length - offset)));
+        }
+
+        Assert.True(decoder.TryNext(out var message));
+        Assert.Equal(value, message.Decode(SetStateCommandMessage.Parser).Value.Content.ToByteArray());
+        Assert.False(decoder.HasPartialMessage);
+    }
+
+    [Fact]
+    public void A_header_announcing_a_large_payload_costs_no_memory_until_the_bytes_arrive()
+    {
+        var decoder = new MessageDecoder();
+        var header = new byte[8];
+        new MessageHeader(MessageType.SetStateCommand, 0, 30 * 1024 * 1024).Write(header);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        decoder.Push(header);
+        decoder.Push(new byte[100]);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(decoder.HasPartialMessage);
+        Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes for an 8-byte header and 100 payload bytes");
+    }
+
+    [Fact]
     public void Oversized_frame_is_a_protocol_violation()
     {
         var decoder = new MessageDecoder(maxMessageSize: 1024);
