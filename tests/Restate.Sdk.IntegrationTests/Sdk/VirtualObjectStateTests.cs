@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Restate.Sdk.Clients;
+using Restate.Sdk.IntegrationTests.Sdk.Infrastructure;
+
+namespace Restate.Sdk.IntegrationTests.Sdk;
+
+/// <summary>Virtual object state through the real server: per-key exclusivity under load, and state stored as JSON.</summary>
+public sealed class VirtualObjectStateTests(VirtualObjectStateEnvironment env) : IClassFixture<VirtualObjectStateEnvironment>
+{
+    [Fact]
+    public async Task A_counter_under_100_concurrent_increments_loses_nothing()
+    {
+        var add = IngressTarget.ForObject("Counter", "hot-key", "add");
+        var runsBefore = env.Probe.Count(Services.Counter.RunExecutions);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => env.Ingress.CallAsync<int>(add, 1)));
+
+        // Each increment saw the one before it: the responses are exactly 1..100, each once.
+        Assert.Equal(Enumerable.Range(1, 100), responses.Order());
+        Assert.Equal(100, await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "hot-key", "get")));
+        Assert.Equal("100", (await env.StateAsync("Counter", "hot-key"))["count"]);
+        Assert.Equal(100, env.Probe.Count(Services.Counter.RunExecutions) - runsBefore);
+    }
+
+    [Fact]
+    public async Task Keys_are_independent_and_clear_all_removes_the_state()
+    {
+        await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "a", "add"), 5);
+        await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "b", "add"), 7);
+
+        await env.Ingress.CallAsync(IngressTarget.ForObject("Counter", "a", "reset"));
+
+        Assert.Equal(0, await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "a", "get")));
+        Assert.Equal(7, await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "b", "get")));
+        Assert.Empty(await env.StateAsync("Counter", "a"));
+    }
+
+    [Fact]
+    public async Task State_is_readable_camel_case_json_in_the_admin_sql_state_table()
+    {
+        var profile = new Services.Profile("Ada Lovelace", ["math", "poetry"], new Services.ProfileAddress("London", 1815));
+
+        await env.Ingress.CallAsync(IngressTarget.ForObject("Profiles", "ada", "save"), profile);
+        var state = await env.StateAsync("Profiles", "ada");
+
+        Assert.Equal(["profile", "saved"], state.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("true", state["saved"]);
+        var json = JsonNode.Parse(state["profile"])!;
+        Assert.Equal("Ada Lovelace", (string?)json["displayName"]);
+        Assert.Equal(["math", "poetry"], json["tags"]!.AsArray().Select(tag => (string?)tag));
+        Assert.Equal("London", (string?)json["address"]!["city"]);
+        Assert.Equal(1815, (int?)json["address"]!["postalCode"]);
+    }
+
+    [Fact]
+    public async Task Clearing_one_key_leaves_the_others_and_state_keys_list_what_is_left()
+    {
+        var save = IngressTarget.ForObject("Profiles", "grace", "save");
+        await env.Ingress.CallAsync(save, new Services.Profile("Grace Hopper", [], new Services.ProfileAddress("Arlington", 22201)));
+        Assert.Equal(["profile", "saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject("Profiles", "grace", "keys")) ?? []);
+
+        await env.Ingress.CallAsync(IngressTarget.ForObject("Profiles", "grace", "forget"));
+
+        Assert.Equal(["saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject("Profiles", "grace", "keys")) ?? []);
+        Assert.Equal(["saved"], (await env.StateAsync("Profiles", "grace")).Keys);
+    }
+}
