@@ -1,0 +1,30 @@
+using System.Net;
+using Restate.Sdk.Clients;
+
+namespace Restate.Sdk.IntegrationTests.Sdk;
+
+/// <summary>Cancelling a running invocation through the admin API.</summary>
+public sealed class CancellationTests(CancellationEnvironment env) : IClassFixture<CancellationEnvironment>
+{
+    [Fact]
+    public async Task A_cancelled_invocation_ends_with_409_for_the_caller_and_an_attached_client()
+    {
+        var call = env.Ingress.CallRawAsync(
+            IngressTarget.ForService("Patient", "wait"), "a", new IngressCallOptions { IdempotencyKey = "cancel-me" });
+        var invocationId = await env.Probe.WaitForAsync("patient:a");
+        var attached = env.Ingress.AttachRawAsync(InvocationQuery.ById(invocationId));
+
+        await env.Admin.CancelInvocationAsync(invocationId);
+        var callerSees = await call;
+        var attachedSees = await attached;
+
+        Assert.Equal(HttpStatusCode.Conflict, callerSees.StatusCode);
+        Assert.Equal(RestateErrorSource.Invocation, callerSees.ErrorSource);
+        Assert.Equal(invocationId, callerSees.InvocationId);
+        Assert.Equal(HttpStatusCode.Conflict, attachedSees.StatusCode);
+
+        // The handler saw the cancellation as a terminal 409 at its await and could still compensate durably.
+        Assert.Equal(["409"], env.Probe.Records("patient cancelled:a"));
+        Assert.Equal(1, env.Probe.Count("patient compensated:a"));
+    }
+}
