@@ -45,6 +45,26 @@ public sealed class CallAndSendTests(CallAndSendEnvironment env) : IClassFixture
         Assert.Equal(["by hand", "direct", "delayed"], entries.Select(e => e.Note));
     }
 
+    [Fact]
+    public async Task An_ingress_private_handler_refuses_the_ingress_but_answers_another_handler()
+    {
+        var fromIngress = await env.Ingress.CallRawAsync(IngressTarget.ForObject("Ledger", "order-3", "audit"), "by hand");
+        var fromHandler = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Dispatcher", "audit"), "order-3");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, fromIngress.StatusCode);
+        Assert.Equal(RestateErrorSource.Ingress, fromIngress.ErrorSource);
+        Assert.Equal("audited by dispatcher on order-3", fromHandler);
+    }
+
+    [Fact]
+    public async Task A_handler_attaches_to_an_invocation_it_sent()
+    {
+        var count = await env.Ingress.CallAsync<int>(IngressTarget.ForService("Dispatcher", "sendAndAttach"), "order-4");
+
+        Assert.Equal(1, count);
+        Assert.Equal(["sent"], (await Entries("order-4")).Select(e => e.Note));
+    }
+
     private async Task<List<LedgerEntry>> Entries(string key) =>
         await env.Ingress.CallAsync<List<LedgerEntry>>(IngressTarget.ForObject("Ledger", key, "entries")) ?? [];
 }

@@ -3,8 +3,27 @@ using Restate.Sdk.IntegrationTests.Sdk.Services;
 
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
-/// <summary>The <see cref="Patient"/> service over a bidi stream (the invocation runs while it is cancelled).</summary>
+/// <summary>
+/// The <see cref="Patient"/> service over a bidi stream (the invocation runs while it is cancelled), and a
+/// <c>Canceller</c> service that cancels an invocation it sent and attaches to it.
+/// </summary>
 public sealed class CancellationEnvironment : SdkTestEnvironment
 {
-    protected override void AddServices(RestateBuilder restate) => restate.AddService<Patient>();
+    protected override void AddServices(RestateBuilder restate) => restate
+        .AddService<Patient>()
+        .AddService("Canceller", canceller => canceller
+            .Handler<string, string>("cancelChild", async (ctx, tag) =>
+            {
+                var child = ctx.Send(CallTarget.ForService("Patient", "wait"), tag, new SendOptions { IdempotencyKey = "child-" + tag });
+                var childId = await child.InvocationId;
+                ctx.CancelInvocation(childId);
+                try
+                {
+                    return "child finished: " + await ctx.AttachInvocation<string>(childId);
+                }
+                catch (TerminalException e)
+                {
+                    return $"child failed with {e.Code}";
+                }
+            }));
 }

@@ -27,4 +27,12 @@ public sealed class CancellationTests(CancellationEnvironment env) : IClassFixtu
         Assert.Equal(["409"], env.Probe.Records("patient cancelled:a"));
         Assert.Equal(1, env.Probe.Count("patient compensated:a"));
     }
+
+    [Fact]
+    public async Task A_handler_cancels_an_invocation_it_sent_and_sees_it_end_with_409()
+    {
+        var result = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Canceller", "cancelChild"), "b");
+
+        Assert.Equal("child failed with 409", result);
+    }
 }

@@ -52,16 +52,52 @@ public sealed class VirtualObjectStateTests(VirtualObjectStateEnvironment env) :
         Assert.Equal(1815, (int?)json["address"]!["postalCode"]);
     }
 
-    [Fact]
-    public async Task Clearing_one_key_leaves_the_others_and_state_keys_list_what_is_left()
+    [Theory]
+    [InlineData("Profiles")]
+    [InlineData("LazyProfiles")]
+    public async Task State_reads_writes_keys_and_clears_work_with_eager_and_lazy_state(string service)
     {
-        var save = IngressTarget.ForObject("Profiles", "grace", "save");
-        await env.Ingress.CallAsync(save, new Services.Profile("Grace Hopper", [], new Services.ProfileAddress("Arlington", 22201)));
-        Assert.Equal(["profile", "saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject("Profiles", "grace", "keys")) ?? []);
+        var key = "grace";
+        await env.Ingress.CallAsync(
+            IngressTarget.ForObject(service, key, "save"), new Services.Profile("Grace Hopper", ["navy"], new Services.ProfileAddress("Arlington", 22201)));
+        Assert.Equal(["profile", "saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject(service, key, "keys")) ?? []);
 
-        await env.Ingress.CallAsync(IngressTarget.ForObject("Profiles", "grace", "forget"));
+        var renamed = await env.Ingress.CallAsync<string>(IngressTarget.ForObject(service, key, "rename"));
+        var stored = await env.Ingress.CallAsync<Services.Profile>(IngressTarget.ForObject(service, key, "get"));
+        await env.Ingress.CallAsync(IngressTarget.ForObject(service, key, "forget"));
 
-        Assert.Equal(["saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject("Profiles", "grace", "keys")) ?? []);
-        Assert.Equal(["saved"], (await env.StateAsync("Profiles", "grace")).Keys);
+        Assert.Equal("GRACE HOPPER", renamed);
+        Assert.NotNull(stored);
+        Assert.Equal("GRACE HOPPER", stored.DisplayName);
+        Assert.Equal(["navy"], stored.Tags);
+        Assert.Equal(["saved"], await env.Ingress.CallAsync<string[]>(IngressTarget.ForObject(service, key, "keys")) ?? []);
+        Assert.Null(await env.Ingress.CallAsync<Services.Profile>(IngressTarget.ForObject(service, key, "get")));
+        Assert.Equal(["saved"], (await env.StateAsync(service, key)).Keys);
+    }
+
+    [Fact]
+    public async Task A_missing_state_value_is_a_terminal_error_the_handler_chose()
+    {
+        var response = await env.Ingress.CallRawAsync(IngressTarget.ForObject("LazyProfiles", "nobody", "rename"), null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("No profile to rename.", response.ToException().Message);
+    }
+
+    [Fact]
+    public async Task A_shared_handler_reads_state_while_an_exclusive_handler_holds_the_key()
+    {
+        var hold = env.Ingress.CallAsync(IngressTarget.ForObject("Gate", "door", "hold"), 3000);
+
+        var holding = await Eventually.Until(
+            () => env.Ingress.CallAsync<bool>(IngressTarget.ForObject("Gate", "door", "peek")),
+            value => value,
+            "the shared handler to see the exclusive handler's state");
+
+        // The shared call got through while the exclusive one still ran: shared handlers do not queue behind it.
+        Assert.True(holding);
+        Assert.False(hold.IsCompleted, "The exclusive handler finished before the shared handler could read its state.");
+        await hold;
+        Assert.False(await env.Ingress.CallAsync<bool>(IngressTarget.ForObject("Gate", "door", "peek")));
     }
 }

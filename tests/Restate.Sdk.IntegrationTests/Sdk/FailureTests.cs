@@ -3,8 +3,11 @@ using Restate.Sdk.Clients;
 
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
-/// <summary>Terminal failures: their code reaches the ingress caller as HTTP status, and a calling handler can catch them.</summary>
-public sealed class TerminalErrorTests(TerminalErrorEnvironment env) : IClassFixture<TerminalErrorEnvironment>
+/// <summary>
+/// Terminal failures (their code reaches the ingress caller as HTTP status, a calling handler can catch them) and
+/// retryable ones (Restate retries the attempt).
+/// </summary>
+public sealed class FailureTests(FailureEnvironment env) : IClassFixture<FailureEnvironment>
 {
     [Theory]
     [InlineData(400)]
@@ -54,5 +57,14 @@ public sealed class TerminalErrorTests(TerminalErrorEnvironment env) : IClassFix
         Assert.NotNull(result);
         Assert.StartsWith("caught: ", result, StringComparison.Ordinal);
         Assert.Contains("still broken", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ordinary_exception_fails_only_the_attempt_and_the_retry_replays_the_journal()
+    {
+        var result = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Judge", "failOnce"), "t1");
+
+        Assert.Equal("journaled in attempt 1, finished in attempt 2", result);
+        Assert.Equal(2, env.Probe.Count("fail once:t1"));
     }
 }
