@@ -5,7 +5,7 @@ namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
 /// A <c>Judge</c> service: <c>reject</c> throws a <see cref="TerminalException"/> with the given code, <c>relay</c>
-/// calls it and catches the failure, <c>order</c> has a typed input, <c>giveUp</c> runs a step that always fails
+/// calls it and catches the failure, <c>order</c> has a typed input (<c>orderWithoutInput</c> calls it without one), <c>giveUp</c> runs a step that always fails
 /// under a retry policy of three attempts (counted as <c>flaky attempts</c>), <c>failOnce</c> throws an ordinary
 /// exception in its first attempt (attempts counted as <c>fail once:{tag}</c>). Restate retries attempts of this
 /// service quickly.
@@ -45,6 +45,17 @@ public sealed class FailureEnvironment : SdkTestEnvironment
                 }
             })
             .Handler<Order, int>("order", (ctx, order) => Task.FromResult(order.Quantity))
+            .Handler("orderWithoutInput", async ctx =>
+            {
+                try
+                {
+                    return $"quantity {await ctx.Call<int>(CallTarget.ForService("Judge", "order"))}";
+                }
+                catch (TerminalException e)
+                {
+                    return $"{e.Code}: {e.Message}";
+                }
+            })
             .Handler("giveUp", async ctx =>
             {
                 try

@@ -47,6 +47,23 @@ public sealed class FailureTests(FailureEnvironment env) : IClassFixture<Failure
     }
 
     [Fact]
+    public async Task A_missing_input_fails_with_400_at_the_ingress_and_in_the_handler()
+    {
+        // The manifest marks the input as required, so the ingress refuses the call itself.
+        var response = await env.Ingress.CallRawAsync(IngressTarget.ForService("Judge", "order"), null);
+
+        // A call from another handler is not checked by the ingress: the SDK refuses the empty input.
+        var fromHandler = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Judge", "orderWithoutInput"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(RestateErrorSource.Ingress, response.ErrorSource);
+        Assert.NotNull(fromHandler);
+        Assert.StartsWith("400: ", fromHandler, StringComparison.Ordinal);
+        Assert.Contains("Order", fromHandler, StringComparison.Ordinal);
+        Assert.Contains("no body", fromHandler, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_that_exhausts_its_retry_policy_ends_in_a_terminal_error_the_handler_catches()
     {
         var before = env.Probe.Count("flaky attempts");

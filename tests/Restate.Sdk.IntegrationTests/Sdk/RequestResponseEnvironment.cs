@@ -37,5 +37,25 @@ public sealed class RequestResponseEnvironment : SdkTestEnvironment
                 Probe.Record("dice second:" + ctx.InvocationId, second.ToString());
                 return new Roll(first, second);
             }))
+        .AddService("Payment", payment => payment
+            .Handler<string, string>("charge", async (ctx, card) =>
+            {
+                Probe.Increment("charge attempts:" + ctx.InvocationId);
+                try
+                {
+                    await ctx.Run("charge card", _ =>
+                    {
+                        Probe.Increment("charge executions:" + card);
+                        throw new TerminalException($"card {card} declined", 402);
+                    });
+                    return "charged";
+                }
+                catch (TerminalException e)
+                {
+                    // Not the end of the invocation: a sleep after the failed step makes it suspend and replay the failure.
+                    await ctx.Sleep(TimeSpan.FromMilliseconds(10));
+                    return $"{e.Code} {e.Message}";
+                }
+            }))
         .AddService<Patient>();
 }

@@ -31,6 +31,31 @@ public sealed class RequestResponseTests(RequestResponseEnvironment env) : IClas
     }
 
     [Fact]
+    public async Task Concurrent_invocations_on_many_keys_each_complete_correctly()
+    {
+        var keys = Enumerable.Range(0, 10).Select(i => $"rr-many-{i}").ToArray();
+
+        await Task.WhenAll(keys.SelectMany(key => Enumerable.Range(0, 3).Select(_ => env.Ingress.CallAsync<int>(IngressTarget.ForObject("Tally", key, "add"), 1))));
+
+        foreach (var key in keys)
+        {
+            Assert.Equal(6, await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Tally", key, "total")));
+            Assert.Equal(3, env.Probe.Count("tally runs:" + key));
+        }
+    }
+
+    [Fact]
+    public async Task A_runs_terminal_failure_is_journaled_and_replayed_without_running_the_step_again()
+    {
+        var response = await env.Ingress.CallRawAsync(IngressTarget.ForService("Payment", "charge"), "4242");
+
+        Assert.True(response.IsSuccess, response.BodyText);
+        Assert.Equal("\"402 card 4242 declined\"", response.BodyText);
+        Assert.Equal(1, env.Probe.Count("charge executions:4242"));
+        Assert.True(env.Probe.Count("charge attempts:" + response.InvocationId) >= 3, "The failure should have been replayed after suspensions.");
+    }
+
+    [Fact]
     public async Task Deterministic_random_gives_the_same_values_on_every_replay()
     {
         var roll = IngressTarget.ForService("Dice", "roll");

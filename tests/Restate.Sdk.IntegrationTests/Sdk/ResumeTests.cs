@@ -59,6 +59,19 @@ public sealed class ResumeTests(SuspensionEnvironment env) : IClassFixture<Suspe
         Assert.Empty(await env.StateAsync("Keeper", "k"));
     }
 
+    [Fact]
+    public async Task A_long_journal_replays_without_running_its_steps_again()
+    {
+        const int steps = 300;
+
+        var sum = await env.Ingress.CallAsync<int>(IngressTarget.ForService("Sleeper", "longJournal"), steps);
+        var invocationId = await env.Probe.WaitForAsync("long journal");
+
+        Assert.Equal(steps * (steps + 1) / 2, sum);
+        Assert.Equal(steps, env.Probe.Count("long journal steps"));
+        Assert.Equal(2, env.Probe.Count("long journal attempts:" + invocationId));
+    }
+
     private async Task<JsonElement> WaitUntilSuspendedAsync(string invocationId)
     {
         var row = await Eventually.Until(

@@ -38,6 +38,25 @@ public sealed class SuspensionEnvironment : SdkTestEnvironment
                     Probe.Increment("caller attempts:" + ctx.InvocationId);
                     return "caller got: " + await ctx.Call<string>(CallTarget.ForService("Sleeper", "nap"), nap);
                 })
+                .Handler<int, int>("longJournal", async (ctx, steps) =>
+                {
+                    Probe.Publish("long journal", ctx.InvocationId);
+                    Probe.Increment("long journal attempts:" + ctx.InvocationId);
+                    var sum = 0;
+                    for (var i = 1; i <= steps; i++)
+                    {
+                        var step = i;
+                        sum += await ctx.Run("step " + step, _ =>
+                        {
+                            Probe.Increment("long journal steps");
+                            return Task.FromResult(step);
+                        });
+                    }
+
+                    // Longer than the inactivity timeout: the resumed attempt replays every step above.
+                    await ctx.Sleep(TimeSpan.FromMilliseconds(1500));
+                    return sum;
+                })
                 .Handler("timers", async ctx =>
                 {
                     Probe.Publish("timers", ctx.InvocationId);

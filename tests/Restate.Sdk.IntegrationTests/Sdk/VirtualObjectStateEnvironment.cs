@@ -52,5 +52,6 @@ public sealed class VirtualObjectStateEnvironment : SdkTestEnvironment
             return (await ctx.Get<Profile>("profile"))!.DisplayName;
         })
         .SharedHandler("keys", async ctx => (await ctx.StateKeys()).Order(StringComparer.Ordinal).ToArray())
-        .SharedHandler("get", async ctx => await ctx.Get<Profile>("profile"));
+        .SharedHandler("get", async ctx => await ctx.Get<Profile>("profile"))
+        .SharedHandler("whoAmI", ctx => Task.FromResult(ctx.Key));
 }

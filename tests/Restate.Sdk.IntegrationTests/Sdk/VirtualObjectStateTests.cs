@@ -23,6 +23,29 @@ public sealed class VirtualObjectStateTests(VirtualObjectStateEnvironment env) :
     }
 
     [Fact]
+    public async Task Concurrent_increments_on_many_keys_keep_every_count_exact()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => $"many-{i}").ToArray();
+
+        var calls = keys.SelectMany(key => Enumerable.Range(0, 10).Select(_ => env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", key, "add"), 2)));
+        await Task.WhenAll(calls);
+
+        foreach (var key in keys)
+        {
+            Assert.Equal(20, await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", key, "get")));
+        }
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("with space/slash?query&amp=1")]
+    [InlineData("ünïcødé ✓")]
+    public async Task The_object_key_reaches_the_handler_as_sent(string key)
+    {
+        Assert.Equal(key, await env.Ingress.CallAsync<string>(IngressTarget.ForObject("Profiles", key, "whoAmI")));
+    }
+
+    [Fact]
     public async Task Keys_are_independent_and_clear_all_removes_the_state()
     {
         await env.Ingress.CallAsync<int>(IngressTarget.ForObject("Counter", "a", "add"), 5);
