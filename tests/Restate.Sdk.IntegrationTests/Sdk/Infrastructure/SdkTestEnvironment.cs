@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Restate.Sdk.Clients;
 using Restate.Sdk.IntegrationTests.Fixtures;
+using Restate.Sdk.Local;
 
 namespace Restate.Sdk.IntegrationTests.Sdk.Infrastructure;
 
@@ -32,6 +33,9 @@ public abstract class SdkTestEnvironment : IAsyncLifetime, IDisposable
     public RestateIngressClient Ingress { get; private set; } = null!;
 
     public RestateAdminClient Admin => _restate.Admin;
+
+    /// <summary>The restate-server process, for tests that kill and restart it.</summary>
+    public LocalRestateServer Server => _restate.Server;
 
     public Uri EndpointUrl { get; private set; } = null!;
 
