@@ -5,7 +5,8 @@ namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
 /// The <see cref="Patient"/> service over a bidi stream (the invocation runs while it is cancelled), and a
-/// <c>Canceller</c> service that cancels an invocation it sent and attaches to it.
+/// <c>Canceller</c> service that cancels an invocation it sent and attaches to it, or (<c>callChild</c>) waits on a
+/// call to <see cref="Patient"/>, publishing its own invocation id as <c>parent:{tag}</c>.
 /// </summary>
 public sealed class CancellationEnvironment : SdkTestEnvironment
 {
@@ -25,5 +26,10 @@ public sealed class CancellationEnvironment : SdkTestEnvironment
                 {
                     return $"child failed with {e.Code}";
                 }
+            })
+            .Handler<string, string>("callChild", async (ctx, tag) =>
+            {
+                Probe.Publish("parent:" + tag, ctx.InvocationId);
+                return await ctx.Call<string>(CallTarget.ForService("Patient", "wait"), tag);
             }));
 }

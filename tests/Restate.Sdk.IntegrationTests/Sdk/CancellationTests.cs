@@ -1,5 +1,6 @@
 using System.Net;
 using Restate.Sdk.Clients;
+using Restate.Sdk.IntegrationTests.Sdk.Infrastructure;
 
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
@@ -34,5 +35,22 @@ public sealed class CancellationTests(CancellationEnvironment env) : IClassFixtu
         var result = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Canceller", "cancelChild"), "b");
 
         Assert.Equal("child failed with 409", result);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_parent_also_cancels_the_call_it_waits_on()
+    {
+        var call = env.Ingress.CallRawAsync(IngressTarget.ForService("Canceller", "callChild"), "c");
+        var parentId = await env.Probe.WaitForAsync("parent:c");
+        await env.Probe.WaitForAsync("patient:c");
+
+        await env.Admin.CancelInvocationAsync(parentId);
+        var response = await call;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var childCancelled = await Eventually.Until(
+            () => env.Probe.Records("patient cancelled:c"), codes => codes.Count > 0, "the child call to be cancelled too");
+        Assert.Equal(["409"], childCancelled);
+        await Eventually.Until(() => env.Probe.Count("patient compensated:c"), count => count == 1, "the child to compensate");
     }
 }
