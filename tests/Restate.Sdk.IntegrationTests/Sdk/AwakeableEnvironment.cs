@@ -7,7 +7,7 @@ namespace Restate.Sdk.IntegrationTests.Sdk;
 /// An <c>Approvals</c> service: <c>request</c> waits on an awakeable whose id it publishes as <c>awakeable:{ticket}</c>;
 /// <c>approve</c> and <c>deny</c> complete an awakeable from another handler.
 /// </summary>
-public sealed class AwakeableEnvironment : SdkTestEnvironment
+public class AwakeableEnvironment : SdkTestEnvironment
 {
     protected override void AddServices(RestateBuilder restate) => restate
         .AddService("Approvals", approvals => approvals

@@ -4,7 +4,7 @@ using Restate.Sdk.IntegrationTests.Sdk.Services;
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>Awakeables completed over HTTP (ingress client) and from another handler.</summary>
-public sealed class AwakeableTests(AwakeableEnvironment env) : IClassFixture<AwakeableEnvironment>
+public abstract class AwakeableTests(AwakeableEnvironment env)
 {
     private static readonly IngressTarget Request = IngressTarget.ForService("Approvals", "request");
 

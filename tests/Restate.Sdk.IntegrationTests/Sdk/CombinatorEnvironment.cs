@@ -4,7 +4,7 @@ using Restate.Sdk.IntegrationTests.Sdk.Services;
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>A <c>Delayed</c> echo service, and a <c>Fanout</c> service that combines calls, runs and timers.</summary>
-public sealed class CombinatorEnvironment : SdkTestEnvironment
+public class CombinatorEnvironment : SdkTestEnvironment
 {
     private static readonly CallTarget Echo = CallTarget.ForService("Delayed", "echo");
 

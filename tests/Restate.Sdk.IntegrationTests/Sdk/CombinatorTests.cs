@@ -3,7 +3,7 @@ using Restate.Sdk.Clients;
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary><see cref="DurableFuture"/> combinators over calls, runs and timers.</summary>
-public sealed class CombinatorTests(CombinatorEnvironment env) : IClassFixture<CombinatorEnvironment>
+public abstract class CombinatorTests(CombinatorEnvironment env)
 {
     [Fact]
     public async Task All_waits_for_every_future_and_keeps_their_order()

@@ -4,7 +4,7 @@ using Restate.Sdk.IntegrationTests.Sdk.Services;
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>The <see cref="Signup"/> workflow.</summary>
-public sealed class WorkflowEnvironment : SdkTestEnvironment
+public class WorkflowEnvironment : SdkTestEnvironment
 {
     protected override void AddServices(RestateBuilder restate) => restate.AddWorkflow<Signup>();
 }

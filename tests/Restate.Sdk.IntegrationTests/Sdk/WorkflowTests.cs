@@ -5,7 +5,7 @@ using Restate.Sdk.IntegrationTests.Sdk.Infrastructure;
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
 /// <summary>A workflow whose run waits on a durable promise that a shared handler completes.</summary>
-public sealed class WorkflowTests(WorkflowEnvironment env) : IClassFixture<WorkflowEnvironment>
+public abstract class WorkflowTests(WorkflowEnvironment env)
 {
     [Fact]
     public async Task A_durable_promise_resolved_by_a_shared_handler_completes_the_workflow()
