@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Restate.Sdk.IntegrationTests.Sdk.Infrastructure;
 using Restate.Sdk.IntegrationTests.Sdk.Services;
 
@@ -56,6 +57,15 @@ public sealed class RequestResponseEnvironment : SdkTestEnvironment
                     await ctx.Sleep(TimeSpan.FromMilliseconds(10));
                     return $"{e.Code} {e.Message}";
                 }
+            }))
+        .AddService("Chatty", chatty => chatty
+            .Handler<string, string>("talk", async (ctx, tag) =>
+            {
+                Probe.Increment("talk attempts:" + tag);
+                ctx.Logger.LogInformation("before the sleep of {Tag}", tag);
+                await ctx.Sleep(TimeSpan.FromMilliseconds(20));
+                ctx.Logger.LogInformation("after the sleep of {Tag}", tag);
+                return "talked";
             }))
         .AddService<Patient>();
 }

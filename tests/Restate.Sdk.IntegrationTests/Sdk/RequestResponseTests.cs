@@ -76,6 +76,16 @@ public sealed class RequestResponseTests(RequestResponseEnvironment env) : IClas
     }
 
     [Fact]
+    public async Task The_context_logger_is_silent_while_the_journal_replays()
+    {
+        Assert.Equal("talked", await env.Ingress.CallAsync<string>(IngressTarget.ForService("Chatty", "talk"), "t1"));
+
+        Assert.True(env.Probe.Count("talk attempts:t1") >= 2, "The sleep should have suspended the invocation.");
+        Assert.Single(env.EndpointLog.Lines, line => line.EndsWith("before the sleep of t1", StringComparison.Ordinal));
+        Assert.Single(env.EndpointLog.Lines, line => line.EndsWith("after the sleep of t1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_suspended_invocation_that_is_cancelled_wakes_up_and_ends_with_409()
     {
         var call = env.Ingress.CallRawAsync(IngressTarget.ForService("Patient", "wait"), "rr");
