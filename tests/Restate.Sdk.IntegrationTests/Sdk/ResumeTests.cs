@@ -25,7 +25,8 @@ public sealed class ResumeTests(SuspensionEnvironment env) : IClassFixture<Suspe
         Assert.Equal(2, env.Probe.Count("signal attempts:" + invocationId));
 
         // Suspended on the cancel signal (1) and the awakeable's signal (the first one, 17).
-        Assert.Equal("[1,17]", suspended.GetProperty("suspended_waiting_for_signals").GetRawText());
+        var signals = suspended.GetProperty("suspended_waiting_for_signals").EnumerateArray().Select(signal => signal.GetInt32());
+        Assert.Equal([1, 17], signals.Order());
     }
 
     [Fact]
@@ -57,19 +58,6 @@ public sealed class ResumeTests(SuspensionEnvironment env) : IClassFixture<Suspe
         Assert.Equal(["before", "note,other", "null"], result ?? []);
         Assert.Equal(2, env.Probe.Count("keeper attempts:" + invocationId));
         Assert.Empty(await env.StateAsync("Keeper", "k"));
-    }
-
-    [Fact]
-    public async Task A_long_journal_replays_without_running_its_steps_again()
-    {
-        const int steps = 300;
-
-        var sum = await env.Ingress.CallAsync<int>(IngressTarget.ForService("Sleeper", "longJournal"), steps);
-        var invocationId = await env.Probe.WaitForAsync("long journal");
-
-        Assert.Equal(steps * (steps + 1) / 2, sum);
-        Assert.Equal(steps, env.Probe.Count("long journal steps"));
-        Assert.Equal(2, env.Probe.Count("long journal attempts:" + invocationId));
     }
 
     private async Task<JsonElement> WaitUntilSuspendedAsync(string invocationId)

@@ -57,6 +57,20 @@ public sealed class SuspensionEnvironment : SdkTestEnvironment
                     await ctx.Sleep(TimeSpan.FromMilliseconds(1500));
                     return sum;
                 })
+                .Handler<int, string>("slowRun", async (ctx, millis) =>
+                {
+                    Probe.Publish("slow run", ctx.InvocationId);
+                    Probe.Increment("slow run attempts:" + ctx.InvocationId);
+
+                    // Silent on the wire for longer than the inactivity timeout: the runtime closes the input meanwhile.
+                    var result = await ctx.Run("slow step", async ct =>
+                    {
+                        Probe.Increment("slow run executions");
+                        await Task.Delay(millis, ct);
+                        return "slow step done";
+                    });
+                    return result;
+                })
                 .Handler("timers", async ctx =>
                 {
                     Probe.Publish("timers", ctx.InvocationId);

@@ -6,7 +6,10 @@ using Restate.Sdk.IntegrationTests.Sdk.Services;
 
 namespace Restate.Sdk.IntegrationTests.Sdk;
 
-/// <summary>Suspension in bidi mode: after the inactivity timeout the runtime ends the stream and later resumes the invocation.</summary>
+/// <summary>
+/// Suspension in bidi mode: after the inactivity timeout the runtime ends the stream and later resumes the invocation,
+/// which replays its journal (also a long one, and also when the stream ended during a run).
+/// </summary>
 public sealed class SuspensionTests(SuspensionEnvironment env) : IClassFixture<SuspensionEnvironment>
 {
     private static readonly IngressTarget Nap = IngressTarget.ForService("Sleeper", "nap");
@@ -44,6 +47,30 @@ public sealed class SuspensionTests(SuspensionEnvironment env) : IClassFixture<S
         Assert.True(result.IsSuccess, result.BodyText);
         var id = await env.Probe.WaitForAsync("nap:short");
         Assert.Equal(1, env.Probe.Count("nap attempts:" + id));
+    }
+
+    [Fact]
+    public async Task A_long_journal_replays_without_running_its_steps_again()
+    {
+        const int steps = 300;
+
+        var sum = await env.Ingress.CallAsync<int>(IngressTarget.ForService("Sleeper", "longJournal"), steps);
+        var invocationId = await env.Probe.WaitForAsync("long journal");
+
+        Assert.Equal(steps * (steps + 1) / 2, sum);
+        Assert.Equal(steps, env.Probe.Count("long journal steps"));
+        Assert.Equal(2, env.Probe.Count("long journal attempts:" + invocationId));
+    }
+
+    [Fact]
+    public async Task A_run_longer_than_the_inactivity_timeout_completes_once()
+    {
+        var result = await env.Ingress.CallAsync<string>(IngressTarget.ForService("Sleeper", "slowRun"), 2000);
+        var invocationId = await env.Probe.WaitForAsync("slow run");
+
+        Assert.Equal("slow step done", result);
+        Assert.Equal(1, env.Probe.Count("slow run executions"));
+        Assert.True(env.Probe.Count("slow run attempts:" + invocationId) <= 2, "At most one resume: after the run's result was stored.");
     }
 
     private static string? Column(JsonElement? row, string name) =>
