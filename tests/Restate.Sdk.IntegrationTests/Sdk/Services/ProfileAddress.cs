@@ -1,0 +1,3 @@
+namespace Restate.Sdk.IntegrationTests.Sdk.Services;
+
+public sealed record ProfileAddress(string City, int PostalCode);

@@ -1,0 +1,34 @@
+using System.Net;
+using Restate.Sdk;
+using Restate.Sdk.TestService;
+
+var settings = TestServiceSettings.Parse(args);
+Directory.CreateDirectory(settings.WorkDirectory);
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenRestate(IPAddress.Loopback, settings.Port, settings.Mode));
+builder.Services.AddSingleton(new WorkDirectory(settings.WorkDirectory));
+if (settings.ParentProcessId is { } parent)
+{
+    builder.Services.AddHostedService(services =>
+        new ParentWatch(parent, services.GetRequiredService<IHostApplicationLifetime>()));
+}
+
+builder.Services.AddRestate(options => options.ProtocolMode = settings.Mode)
+    .AddService<SideEffects>(service =>
+    {
+        // Retry quickly while the test restarts the killed process.
+        service.RetryPolicy = new InvocationRetryPolicy
+        {
+            InitialInterval = TimeSpan.FromMilliseconds(100),
+            MaxInterval = TimeSpan.FromMilliseconds(500),
+            ExponentiationFactor = 2,
+        };
+    });
+
+var app = builder.Build();
+app.MapRestate();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Restate test service ready on 127.0.0.1:{settings.Port} ({settings.Mode})"));
+app.Run();
