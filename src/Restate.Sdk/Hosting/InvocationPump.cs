@@ -208,13 +208,18 @@ internal static class InvocationPump
     {
         // The runtime closes the request stream once it has read End, Suspension or Error. Returning
         // before that resets the HTTP/2 stream, which Kestrel then counts against the connection.
-        if (await Task.WhenAny(reading, Task.Delay(DrainTimeout)).ConfigureAwait(false) != reading)
+        // WaitAsync disposes its timer as soon as the read ends; a Task.Delay here would leave one
+        // live timer behind per invocation for the whole timeout.
+        try
+        {
+            await reading.WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
             session.Abort("The runtime did not close the request stream after the invocation ended.");
             input.CancelPendingRead();
+            await reading.ConfigureAwait(false);
         }
-
-        await reading.ConfigureAwait(false);
     }
 
     private static void LogIfFailed(InvocationStateMachine machine, ILogger logger, InvocationRequest request)

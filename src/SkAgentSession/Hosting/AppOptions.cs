@@ -29,6 +29,12 @@ public sealed class AppOptions
     /// <summary>Registers this service's endpoint with Restate (with <c>force</c>) at start-up.</summary>
     public bool RegisterDeployment { get; set; } = true;
 
+    /// <summary>
+    /// Public keys (<c>publickeyv1_…</c>) of the Restate servers allowed to call the endpoint; when set,
+    /// unsigned requests get 401. Also read from <c>RESTATE_IDENTITY_KEYS</c> (comma-separated).
+    /// </summary>
+    public string[] RestateIdentityKeys { get; set; } = [];
+
     /// <summary>The folder of the built web UI; by default <c>ui/dist</c> of the repository.</summary>
     public string? UiPath { get; set; }
 

@@ -24,7 +24,14 @@ public static class SkAgentSessionApp
 
         ConfigureListeners(builder, options);
         builder.Services
-            .AddRestate(o => o.JsonSerializerOptions = SessionItemJson.Options)
+            .AddRestate(o =>
+            {
+                o.JsonSerializerOptions = SessionItemJson.Options;
+                foreach (var key in options.RestateIdentityKeys)
+                {
+                    o.IdentityKeys.Add(key);
+                }
+            })
             .AddVirtualObject<AgentSessionObject>(service =>
             {
                 service.Documentation = "A chat session: its history, active agent and context. Each turn runs the agent loop in one durable step.";
@@ -77,6 +84,11 @@ public static class SkAgentSessionApp
         var options = configuration.GetSection(AppOptions.SectionName).Get<AppOptions>() ?? new AppOptions();
         options.RestateIngressUrl ??= configuration["RESTATE_INGRESS_URL"];
         options.RestateAdminUrl ??= configuration["RESTATE_ADMIN_URL"];
+        if (options.RestateIdentityKeys.Length == 0 && configuration["RESTATE_IDENTITY_KEYS"] is { Length: > 0 } keys)
+        {
+            options.RestateIdentityKeys = keys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
         return options;
     }
 

@@ -11,13 +11,14 @@ public static partial class SessionInputRules
 {
     public const int MaxMessageBytes = 32 * 1024;
 
-    public const string SessionIdRule = "1 to 128 characters from A-Z, a-z, 0-9, '_', '.' and '-'";
+    public const string SessionIdRule = "1 to 128 characters from A-Z, a-z, 0-9, '_', '.' and '-', not only dots";
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex SessionIdPattern();
 
+    // "." and ".." match the pattern but cannot be addressed in a URL path, which normalizes them away.
     public static bool IsValidSessionId(string? sessionId) =>
-        sessionId is not null && SessionIdPattern().IsMatch(sessionId);
+        sessionId is not null && SessionIdPattern().IsMatch(sessionId) && sessionId.Trim('.').Length > 0;
 
     /// <summary>Why the session id is not valid, or <c>null</c> when it is.</summary>
     public static string? CheckSessionId(string? sessionId) =>
