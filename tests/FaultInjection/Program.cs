@@ -1,0 +1,34 @@
+using SkAgentSession.FaultInjection;
+
+FaultRunOptions options;
+try
+{
+    options = FaultRunOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(FaultRunOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var report = await FaultRun.RunAsync(options, Console.Out, cancel.Token);
+report.WriteTo(Console.Out);
+if (options.JsonReportPath is not null)
+{
+    await File.WriteAllTextAsync(options.JsonReportPath, report.ToJson());
+}
+
+if (!report.Passed)
+{
+    Console.WriteLine($"Logs, model call log and Restate data: {report.WorkDirectory}");
+}
+
+return report.Passed ? 0 : 1;
