@@ -1,5 +1,11 @@
 using SkAgentSession.FaultInjection;
 
+if (args.Contains("--help"))
+{
+    Console.WriteLine(FaultRunOptions.Usage);
+    return 0;
+}
+
 FaultRunOptions options;
 try
 {
