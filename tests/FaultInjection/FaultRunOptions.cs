@@ -15,11 +15,11 @@ public sealed record FaultRunOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Share of messages that carry a <c>#model-slow:MS</c> marker, so kills land inside turns.</summary>
-    public double SlowFraction { get; init; } = 0.35;
+    public double SlowFraction { get; init; } = 0.5;
 
-    public int SlowMinMilliseconds { get; init; } = 300;
+    public int SlowMinMilliseconds { get; init; } = 500;
 
-    public int SlowMaxMilliseconds { get; init; } = 2000;
+    public int SlowMaxMilliseconds { get; init; } = 2500;
 
     /// <summary>Kill the service processes (SIGKILL) at random moments and restart them.</summary>
     public bool KillService { get; init; } = true;
@@ -32,12 +32,12 @@ public sealed record FaultRunOptions
     public int? MaxServiceKills { get; init; } = 12;
 
     /// <summary>The pause before each fault is drawn between this and <see cref="MaxFaultGap"/>.</summary>
-    public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The Restate fault (stop and restart, or a node kill) comes once this share of messages is answered.</summary>
-    public double RestateFaultAtProgress { get; init; } = 0.4;
+    public double RestateFaultAtProgress { get; init; } = 0.5;
 
     /// <summary>How many instances of the service run side by side (each message attempt picks one).</summary>
     public int Replicas { get; init; } = 1;
@@ -80,12 +80,12 @@ public sealed record FaultRunOptions
           --sessions N           concurrent conversations (default 50)
           --turns N              messages per conversation (default 6)
           --seed N               seed of the conversations and the fault schedule (default 1)
-          --slow-fraction F      share of messages with #model-slow (default 0.35)
-          --slow-ms MIN-MAX      model delay range of slow messages (default 300-2000)
-          --fault-gap MIN-MAX    seconds between faults (default 3-8)
+          --slow-fraction F      share of messages with #model-slow (default 0.5)
+          --slow-ms MIN-MAX      model delay range of slow messages (default 500-2500)
+          --fault-gap MIN-MAX    seconds between faults (default 2-5)
           --max-service-kills N  stop killing the service after N kills (default 12)
           --no-service-kills     never kill the service
-          --restate-fault-at F   share of answered messages before the Restate fault (default 0.4)
+          --restate-fault-at F   share of answered messages before the Restate fault (default 0.5)
           --replicas N           service instances (default 1)
           --ingress URL[,URL]    use this Restate ingress (one per replica, cycled) instead of a local server
           --admin URL[,URL]      its admin API (same order)
