@@ -60,12 +60,19 @@ wait_until() {
   return 1
 }
 
-admin_healthy() { curl -fsS "http://127.0.0.1:920$1/health"; }
+# Before provisioning only the node-to-node port answers; the admin API and ingress wait for the cluster.
+node_listening() { (exec 3<>"/dev/tcp/127.0.0.1/520$1"); }
 
 # Partitions are up once a query over the invocation table (which touches every partition) answers.
 partitions_ready() {
   curl -fsS -X POST "http://127.0.0.1:920$1/query" -H 'content-type: application/json' -H 'accept: application/json' \
     -d '{"query": "SELECT count(*) AS n FROM sys_invocation_status"}'
+}
+
+# Every partition has a follower besides its leader (replication 2), so losing one node loses no partition.
+partitions_replicated() {
+  "$restatectl" --address http://127.0.0.1:5201/ partitions list 2>/dev/null |
+    awk '$3 == "Follower" { followed[$1] = 1 } END { n = 0; for (p in followed) n++; exit !(n == 8) }'
 }
 
 provision() {
@@ -85,9 +92,10 @@ start_cluster() {
   install_tools
   trap stop_nodes EXIT
   for n in "${nodes[@]}"; do start_node "$n"; done
-  for n in "${nodes[@]}"; do wait_until "node-$n's admin API" 60 admin_healthy "$n"; done
+  for n in "${nodes[@]}"; do wait_until "node-$n's node-to-node port" 60 node_listening "$n"; done
   wait_until "provisioning" 60 provision
   for n in "${nodes[@]}"; do wait_until "node-$n's partitions" 120 partitions_ready "$n"; done
+  wait_until "a follower for every partition" 120 partitions_replicated
   "$restatectl" --address http://127.0.0.1:5201/ status
 }
 

@@ -72,7 +72,7 @@ public static class FaultRun
                 .Select(t => (Turn: t, Runs: ModelRunAudit.Check(t, calls[t.Message.Text])))
                 .ToList();
 
-            var report = BuildReport(options, restate, replicas.Count, turns, audits, modelRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
+            var report = BuildReport(options, restate, replicas, turns, audits, modelRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
             if (report.Passed && options.WorkDirectory is null && !options.KeepWorkDirectory)
             {
                 await DisposeAllAsync(replicas);
@@ -152,7 +152,7 @@ public static class FaultRun
     private static FaultRunReport BuildReport(
         FaultRunOptions options,
         IRestateUnderTest restate,
-        int replicaCount,
+        List<ServiceProcess> replicas,
         List<TurnRecord> turns,
         List<SessionAudit> audits,
         List<(TurnRecord Turn, TurnModelRuns Runs)> modelRuns,
@@ -174,7 +174,7 @@ public static class FaultRun
 
         return new FaultRunReport
         {
-            Setup = $"{options.Sessions} sessions x {options.Turns} turns, seed {options.Seed}, {replicaCount} service instance(s), {restate.Description}",
+            Setup = $"{options.Sessions} sessions x {options.Turns} turns, seed {options.Seed}, {replicas.Count} service instance(s), {restate.Description}",
             MessagesPlanned = options.Sessions * options.Turns,
             MessagesSent = turns.Count,
             SendAttempts = turns.Sum(t => t.Attempts),
@@ -202,6 +202,7 @@ public static class FaultRun
             ServiceRestartMeanSeconds = restarts.Count > 0 ? restarts.Average() : 0,
             ServiceRestartMaxSeconds = restarts.Count > 0 ? restarts.Max() : 0,
             RetryReasons = new Dictionary<string, int>(progress.RetryReasons),
+            ModelRequestsByInstance = replicas.ToDictionary(r => r.Name, r => r.ProcessIds.Sum(pid => calls.SelectMany(g => g).Count(c => c.ProcessId == pid))),
             Faults = [.. faults.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.Target} {f.Kind}, {f.TurnsInFlight} turns in flight, {f.Downtime.TotalSeconds:0.0} s")],
             Problems = problems,
             WorkDirectory = workDirectory,

@@ -68,6 +68,9 @@ public sealed class FaultRunReport
 
     public required IReadOnlyDictionary<string, int> RetryReasons { get; init; }
 
+    /// <summary>Which instance ran the agent turns: model requests by the processes of each service instance.</summary>
+    public required IReadOnlyDictionary<string, int> ModelRequestsByInstance { get; init; }
+
     public required IReadOnlyList<string> Faults { get; init; }
 
     public required IReadOnlyList<string> Problems { get; init; }
@@ -113,7 +116,7 @@ public sealed class FaultRunReport
         output.WriteLine($"  lost                    {Lost}");
         output.WriteLine($"  recomputed turns        {RecomputedTurns}");
         output.WriteLine($"  other history checks    unexpected {Unexpected}, sessions out of order {SessionsOutOfOrder}, missing replies {MissingReplies}, turns stored differently {MismatchedTurns}");
-        output.WriteLine($"  model requests          {ModelRequests}; steps re-run before being stored {TurnsRerunBeforeStore}; unaccounted {UnaccountedTurns}");
+        output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); steps re-run before being stored {TurnsRerunBeforeStore}; unaccounted {UnaccountedTurns}");
         output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
         output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s; per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
         if (RetryReasons.Count > 0)

@@ -17,6 +17,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly StreamWriter _log;
     private readonly Lock _gate = new();
+    private readonly List<int> _processIds = [];
     private Process? _process;
     private bool _logClosed;
 
@@ -47,6 +48,18 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public Uri ApiUrl { get; }
 
     public int Starts { get; private set; }
+
+    /// <summary>The process ids this instance has had, one per start (to attribute the model call log's lines).</summary>
+    public IReadOnlyList<int> ProcessIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _processIds];
+            }
+        }
+    }
 
     /// <summary>Starts the app and waits until it has registered its endpoint with Restate.</summary>
     public async Task StartAsync()
@@ -84,6 +97,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             WriteLog($"--- start #{Starts + 1}");
             process.Start();
             _process = process;
+            _processIds.Add(process.Id);
             Starts++;
         }
 
