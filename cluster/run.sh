@@ -119,6 +119,7 @@ case "${1:-demo}" in
     mkdir -p bench/results
     echo
     status=0
+    disown "${pids[3]}"  # the driver kills it; no job notice for that
     dotnet tests/FaultInjection/bin/Release/net10.0/FaultInjection.dll \
       --replicas 2 \
       --ingress http://127.0.0.1:8201,http://127.0.0.1:8202 \
