@@ -8,6 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet build tests/FaultInjection --configuration Release -nologo -v quiet -clp:ErrorsOnly
+build_output=$(dotnet build tests/FaultInjection --configuration Release -nologo 2>&1) || { echo "$build_output" >&2; exit 1; }
 mkdir -p bench/results
 exec dotnet tests/FaultInjection/bin/Release/net10.0/FaultInjection.dll --json bench/results/faults.json "$@"

@@ -115,7 +115,7 @@ case "${1:-demo}" in
   *)
     rm -rf "$data"
     start_cluster
-    dotnet build tests/FaultInjection --configuration Release -nologo -v quiet -clp:ErrorsOnly
+    build_output=$(dotnet build tests/FaultInjection --configuration Release -nologo 2>&1) || { echo "$build_output" >&2; exit 1; }
     mkdir -p bench/results
     echo
     status=0

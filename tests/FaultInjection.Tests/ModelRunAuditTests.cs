@@ -43,5 +43,5 @@ public sealed class ModelRunAuditTests
     }
 
     private static IEnumerable<ModelCall> Calls(params double[] secondsAfterStart) =>
-        secondsAfterStart.Select(s => new ModelCall(TurnSamples.Start.AddSeconds(s), 42, 200, Message));
+        secondsAfterStart.Select(s => new ModelCall(TurnSamples.Start.AddSeconds(s), 42, Message));
 }

@@ -25,7 +25,6 @@ internal static class ModelCallLog
             calls.Add(new ModelCall(
                 root.GetProperty("timestamp").GetDateTimeOffset(),
                 root.GetProperty("processId").GetInt32(),
-                root.GetProperty("status").GetInt32(),
                 root.GetProperty("lastUserMessage").GetString() ?? string.Empty));
         }
 

@@ -25,14 +25,24 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var report = await FaultRun.RunAsync(options, Console.Out, cancel.Token);
+FaultRunReport report;
+try
+{
+    report = await FaultRun.RunAsync(options, Console.Out, cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+
 report.WriteTo(Console.Out);
 if (options.JsonReportPath is not null)
 {
     await File.WriteAllTextAsync(options.JsonReportPath, report.ToJson());
 }
 
-if (!report.Passed)
+if (!report.Passed || options.KeepWorkDirectory)
 {
     Console.WriteLine($"Logs, model call log and Restate data: {report.WorkDirectory}");
 }

@@ -114,12 +114,12 @@ internal sealed class ServiceProcess : IAsyncDisposable
         {
             process = _process;
             _process = null;
-            WriteLog("--- killed (SIGKILL)");
-        }
+            if (process is null)
+            {
+                return;
+            }
 
-        if (process is null)
-        {
-            return;
+            WriteLog("--- killed (SIGKILL)");
         }
 
         try
