@@ -1,0 +1,32 @@
+namespace SkAgentSession.FaultInjection.Tests;
+
+public sealed class FaultRunOptionsTests
+{
+    [Fact]
+    public void Options_are_read_from_the_command_line()
+    {
+        var options = FaultRunOptions.Parse(
+            ["--sessions", "8", "--turns", "2", "--fault-gap", "1-4", "--replicas", "2", "--ingress", "http://127.0.0.1:8201,http://127.0.0.1:8202", "--admin", "http://127.0.0.1:9201,http://127.0.0.1:9202", "--kill-node-pid", "123"]);
+
+        Assert.Equal((8, 2, 2, 123), (options.Sessions, options.Turns, options.Replicas, options.KillNodePid));
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)), (options.MinFaultGap, options.MaxFaultGap));
+        Assert.Equal(new Uri("http://127.0.0.1:8202/"), options.IngressUrls[1]);
+        Assert.True(options.UsesExternalRestate);
+    }
+
+    [Theory]
+    [InlineData("Unknown option '--bogus'", "--bogus")]
+    [InlineData("--sessions must be at least 1", "--sessions", "0")]
+    [InlineData("--turns needs a value", "--turns")]
+    [InlineData("--fault-gap takes MIN-MAX", "--fault-gap", "3")]
+    [InlineData("--slow-fraction takes a number from 0 to 1", "--slow-fraction", "2")]
+    [InlineData("as many --admin URLs", "--ingress", "http://127.0.0.1:1")]
+    [InlineData("--kill-node-pid needs an external Restate", "--kill-node-pid", "5")]
+    [InlineData("minimum is above its maximum", "--slow-ms", "900-100")]
+    public void Bad_options_are_refused_with_a_message_that_names_them(string expected, params string[] args)
+    {
+        var error = Assert.Throws<ArgumentException>(() => FaultRunOptions.Parse(args));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}

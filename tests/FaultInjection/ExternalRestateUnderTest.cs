@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace SkAgentSession.FaultInjection;
+
+/// <summary>A Restate started by someone else (e.g. cluster/run.sh); its fault is the SIGKILL of one node, given by process id.</summary>
+internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint> accessPoints, int? nodeToKill) : IRestateUnderTest
+{
+    public string Description =>
+        $"external Restate, {AccessPoints.Count} access point(s): "
+        + string.Join(", ", AccessPoints.Select(p => $"ingress {p.IngressUrl} admin {p.AdminUrl}"));
+
+    public IReadOnlyList<RestateAccessPoint> AccessPoints => accessPoints;
+
+    public bool CanInjectFault => nodeToKill is not null;
+
+    public Task<FaultEvent> InjectFaultAsync(Random random, TimeSpan at, int turnsInFlight)
+    {
+        if (nodeToKill is not { } pid)
+        {
+            throw new InvalidOperationException("No Restate node to kill was given.");
+        }
+
+        using var node = Process.GetProcessById(pid);
+        node.Kill();
+        node.WaitForExit(TimeSpan.FromSeconds(10));
+        return Task.FromResult(new FaultEvent(at, "SIGKILL, not restarted", $"Restate node (pid {pid})", turnsInFlight, TimeSpan.Zero));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace SkAgentSession.FaultInjection;
+
+/// <summary>
+/// One fault-injection run: Restate (our own restate-server, or an external one such as a cluster), the service
+/// instances as child processes, the conversations and the fault injector side by side, then the audit of every
+/// session's history and of the model requests per turn.
+/// </summary>
+public static class FaultRun
+{
+    private const int HistoryReadAttempts = 20;
+
+    public static async Task<FaultRunReport> RunAsync(FaultRunOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        options.Validate();
+        var runClock = Stopwatch.StartNew();
+        var workDirectory = Path.GetFullPath(options.WorkDirectory ?? Directory.CreateTempSubdirectory("skas-faults-").FullName);
+        Directory.CreateDirectory(workDirectory);
+        var modelCallLog = Path.Combine(workDirectory, "model-calls.jsonl");
+
+        // Session ids unique to this run: an external Restate keeps the sessions of earlier runs.
+        var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+
+        await using var restate = await StartRestateAsync(options, workDirectory);
+        log.WriteLine($"Restate: {restate.Description}");
+        var replicas = new List<ServiceProcess>();
+        try
+        {
+            for (var i = 0; i < options.Replicas; i++)
+            {
+                var name = $"service-{i + 1}";
+                var replica = new ServiceProcess(
+                    name,
+                    options.AppAssembly ?? RepositoryLayout.DefaultAppAssembly,
+                    restate.AccessPoints[i % restate.AccessPoints.Count],
+                    modelCallLog,
+                    Path.Combine(workDirectory, name + ".log"));
+                replicas.Add(replica);
+                await replica.StartAsync();
+                log.WriteLine($"{name}: API {replica.ApiUrl} -> Restate {restate.AccessPoints[i % restate.AccessPoints.Count].IngressUrl}");
+            }
+
+            var scriptRandom = new Random(options.Seed);
+            var scripts = Enumerable.Range(1, options.Sessions).Select(n => ConversationScript.Create(runId, n, options, scriptRandom)).ToList();
+            var progress = new RunProgress(options.Sessions * options.Turns);
+            using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) })
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            var injector = new FaultInjector(options, replicas, restate, progress, log);
+            log.WriteLine($"{options.Sessions} conversations x {options.Turns} messages (seed {options.Seed}, run {runId}); faults:");
+
+            var turns = await ConverseUnderFaultsAsync(scripts, new ConversationClient(http, replicas, options, progress), injector, cancellationToken);
+            var conversationSeconds = progress.Elapsed.TotalSeconds;
+
+            log.WriteLine("Auditing histories and the model call log...");
+            var audits = new List<SessionAudit>();
+            foreach (var session in turns.GroupBy(t => t.SessionId))
+            {
+                var history = await ReadHistoryAsync(http, replicas[0], session.Key, cancellationToken);
+                audits.Add(HistoryAudit.Check([.. session], history));
+            }
+
+            var calls = ModelCallLog.ReadByMessage(modelCallLog);
+            var modelRuns = turns
+                .Where(t => t.Outcome == TurnOutcome.Acknowledged)
+                .Select(t => (Turn: t, Runs: ModelRunAudit.Check(t, calls[t.Message.Text])))
+                .ToList();
+
+            var report = BuildReport(options, restate, replicas, turns, audits, modelRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
+            if (report.Passed && options.WorkDirectory is null && !options.KeepWorkDirectory)
+            {
+                await DisposeAllAsync(replicas);
+                await restate.DisposeAsync();
+                TryDelete(workDirectory);
+            }
+
+            return report;
+        }
+        finally
+        {
+            await DisposeAllAsync(replicas);
+        }
+    }
+
+    private static async Task<IRestateUnderTest> StartRestateAsync(FaultRunOptions options, string workDirectory) =>
+        options.UsesExternalRestate
+            ? new ExternalRestateUnderTest([.. options.IngressUrls.Zip(options.AdminUrls, (ingress, admin) => new RestateAccessPoint(ingress, admin))], options.KillNodePid)
+            : await LocalRestateUnderTest.StartAsync(Path.Combine(workDirectory, "restate"));
+
+    /// <summary>Runs all conversations while the injector strikes; if the injector fails (a service that does not come back), the conversations are stopped.</summary>
+    private static async Task<List<TurnRecord>> ConverseUnderFaultsAsync(
+        List<ConversationScript> scripts,
+        ConversationClient client,
+        FaultInjector injector,
+        CancellationToken cancellationToken)
+    {
+        using var stopConversations = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var conversationsDone = new CancellationTokenSource();
+        var conversations = Task.WhenAll(scripts.Select((script, i) => client.RunAsync(script, i, stopConversations.Token)));
+        var faults = injector.RunAsync(conversationsDone.Token);
+        if (await Task.WhenAny(conversations, faults) == faults)
+        {
+            await stopConversations.CancelAsync();
+            try
+            {
+                await conversations;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped because the injector failed; its exception follows.
+            }
+
+            await faults;
+            throw new InvalidOperationException("The fault injector stopped before the conversations ended.");
+        }
+
+        await conversationsDone.CancelAsync();
+        await faults;
+        return [.. (await conversations).SelectMany(turns => turns)];
+    }
+
+    /// <summary>Reads a session's history through the API, waiting out a Restate that is still recovering.</summary>
+    private static async Task<JsonElement> ReadHistoryAsync(HttpClient http, ServiceProcess replica, string sessionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(replica.ApiUrl, $"api/sessions/{sessionId}"), cancellationToken);
+                if (response.IsSuccessStatusCode || attempt == HistoryReadAttempts)
+                {
+                    response.EnsureSuccessStatusCode();
+                    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                    return body.RootElement.Clone();
+                }
+            }
+            catch (HttpRequestException) when (attempt < HistoryReadAttempts)
+            {
+                // Retried below.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
+    private static FaultRunReport BuildReport(
+        FaultRunOptions options,
+        IRestateUnderTest restate,
+        List<ServiceProcess> replicas,
+        List<TurnRecord> turns,
+        List<SessionAudit> audits,
+        List<(TurnRecord Turn, TurnModelRuns Runs)> modelRuns,
+        IReadOnlyList<FaultEvent> faults,
+        RunProgress progress,
+        ILookup<string, ModelCall> calls,
+        string workDirectory,
+        double runSeconds,
+        double conversationSeconds)
+    {
+        var acknowledged = turns.Where(t => t.Outcome == TurnOutcome.Acknowledged).ToList();
+        var latencies = acknowledged.Select(t => t.Latency!.Value.TotalSeconds).Order().ToList();
+        var restarts = faults.Where(f => f.Kind.StartsWith("SIGKILL +", StringComparison.Ordinal)).Select(f => f.Downtime.TotalSeconds).ToList();
+        var problems = audits.SelectMany(a => a.Notes.Select(note => $"{a.SessionId}: {note}")).Take(20).ToList();
+        problems.AddRange(modelRuns.Where(m => m.Runs.Recomputed || m.Runs.Unaccounted).Take(20).Select(m =>
+            $"{m.Turn.Message.IdempotencyKey}: {m.Runs.Requests} model requests, {m.Runs.AfterReply} after its reply was computed, {m.Runs.RequestsPerExecution} per execution"));
+        problems.AddRange(turns.Where(t => t.Outcome != TurnOutcome.Acknowledged).Take(20).Select(t =>
+            $"{t.Message.IdempotencyKey}: {t.Outcome} after {t.Attempts} attempts ({t.LastError})"));
+
+        return new FaultRunReport
+        {
+            Setup = $"{options.Sessions} sessions x {options.Turns} turns, seed {options.Seed}, {replicas.Count} service instance(s), {restate.Description}",
+            MessagesPlanned = options.Sessions * options.Turns,
+            MessagesSent = turns.Count,
+            SendAttempts = turns.Sum(t => t.Attempts),
+            MessagesRetried = turns.Count(t => t.Attempts > 1),
+            Acknowledged = acknowledged.Count,
+            NotAcknowledged = turns.Count - acknowledged.Count,
+            Duplicated = audits.Sum(a => a.Duplicated),
+            Lost = audits.Sum(a => a.Lost),
+            Unexpected = audits.Sum(a => a.Unexpected),
+            SessionsOutOfOrder = audits.Count(a => a.OutOfOrder),
+            MissingReplies = audits.Sum(a => a.MissingReplies),
+            MismatchedTurns = audits.Sum(a => a.MismatchedTurns),
+            ModelRequests = calls.Sum(g => g.Count()),
+            RecomputedTurns = modelRuns.Count(m => m.Runs.Recomputed),
+            TurnsRerunBeforeStore = modelRuns.Count(m => m.Runs.RerunBeforeStore),
+            UnaccountedTurns = modelRuns.Count(m => m.Runs.Unaccounted),
+            ServiceKills = restarts.Count,
+            RestateFaults = faults.Count - restarts.Count,
+            TurnsInFlightAtFaults = faults.Sum(f => f.TurnsInFlight),
+            RunSeconds = runSeconds,
+            ConversationSeconds = conversationSeconds,
+            LatencyP50Seconds = Percentile(latencies, 0.50),
+            LatencyP95Seconds = Percentile(latencies, 0.95),
+            LatencyMaxSeconds = latencies.Count > 0 ? latencies[^1] : 0,
+            ServiceRestartMeanSeconds = restarts.Count > 0 ? restarts.Average() : 0,
+            ServiceRestartMaxSeconds = restarts.Count > 0 ? restarts.Max() : 0,
+            RetryReasons = new Dictionary<string, int>(progress.RetryReasons),
+            ModelRequestsByInstance = replicas.ToDictionary(r => r.Name, r => r.ProcessIds.Sum(pid => calls.SelectMany(g => g).Count(c => c.ProcessId == pid))),
+            Faults = [.. faults.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.Target} {f.Kind}, {f.TurnsInFlight} turns in flight, {f.Downtime.TotalSeconds:0.0} s")],
+            Problems = problems,
+            WorkDirectory = workDirectory,
+        };
+    }
+
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+
+    private static async Task DisposeAllAsync(List<ServiceProcess> replicas)
+    {
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by an exiting process; the temp folder is harmless.
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+
+namespace SkAgentSession.FaultInjection;
+
+/// <summary>What a fault-injection run does: how much traffic, which faults, against which Restate.</summary>
+public sealed record FaultRunOptions
+{
+    /// <summary>Concurrent conversations (sessions).</summary>
+    public int Sessions { get; init; } = 50;
+
+    /// <summary>Messages per conversation, each sent only after the previous one was answered.</summary>
+    public int Turns { get; init; } = 6;
+
+    /// <summary>Seeds the conversations (texts, slow markers) and the fault schedule (gaps, victims, pauses).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Share of messages that carry a <c>#model-slow:MS</c> marker, so kills land inside turns.</summary>
+    public double SlowFraction { get; init; } = 0.5;
+
+    public int SlowMinMilliseconds { get; init; } = 500;
+
+    public int SlowMaxMilliseconds { get; init; } = 2500;
+
+    /// <summary>Kill the service processes (SIGKILL) at random moments and restart them.</summary>
+    public bool KillService { get; init; } = true;
+
+    /// <summary>
+    /// At most this many service kills; unlimited when null. Unlimited kills spaced closer than a slow turn lasts can
+    /// cut every attempt of that turn, and Restate's retry backoff then grows to its cap: the run stays correct but
+    /// may not finish.
+    /// </summary>
+    public int? MaxServiceKills { get; init; } = 12;
+
+    /// <summary>The pause before each fault is drawn between this and <see cref="MaxFaultGap"/>.</summary>
+    public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Restate fault (stop and restart, or a node kill) comes once this share of messages is answered.</summary>
+    public double RestateFaultAtProgress { get; init; } = 0.5;
+
+    /// <summary>How many instances of the service run side by side (each message attempt picks one).</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>
+    /// An external Restate (e.g. a cluster): one ingress per replica, cycled. Empty: the run starts its own
+    /// restate-server and stops and restarts it once.
+    /// </summary>
+    public IReadOnlyList<Uri> IngressUrls { get; init; } = [];
+
+    /// <summary>The admin API of the external Restate, one per replica, cycled (registration and the audit's SQL).</summary>
+    public IReadOnlyList<Uri> AdminUrls { get; init; } = [];
+
+    /// <summary>The process id of an external Restate node to kill (SIGKILL) as the Restate fault.</summary>
+    public int? KillNodePid { get; init; }
+
+    /// <summary>How long one HTTP attempt may wait for its answer before the client re-sends.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A message not answered within this time counts as not acknowledged.</summary>
+    public TimeSpan MessageDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where logs, the model call log and the Restate data go; a fresh temporary folder when null.</summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>Keep the work directory after the run (it is deleted after a passing run otherwise).</summary>
+    public bool KeepWorkDirectory { get; init; }
+
+    /// <summary>The built app (<c>SkAgentSession.dll</c>); by default the build next to this driver's configuration.</summary>
+    public string? AppAssembly { get; init; }
+
+    /// <summary>Writes the figures as JSON here as well.</summary>
+    public string? JsonReportPath { get; init; }
+
+    public bool UsesExternalRestate => IngressUrls.Count > 0;
+
+    public const string Usage =
+        """
+        Usage: FaultInjection [options]
+          --sessions N           concurrent conversations (default 50)
+          --turns N              messages per conversation (default 6)
+          --seed N               seed of the conversations and the fault schedule (default 1)
+          --slow-fraction F      share of messages with #model-slow (default 0.5)
+          --slow-ms MIN-MAX      model delay range of slow messages (default 500-2500)
+          --fault-gap MIN-MAX    seconds between faults (default 2-5)
+          --max-service-kills N  stop killing the service after N kills (default 12)
+          --no-service-kills     never kill the service
+          --restate-fault-at F   share of answered messages before the Restate fault (default 0.5)
+          --replicas N           service instances (default 1)
+          --ingress URL[,URL]    use this Restate ingress (one per replica, cycled) instead of a local server
+          --admin URL[,URL]      its admin API (same order)
+          --kill-node-pid PID    Restate fault for an external Restate: SIGKILL this node
+          --attempt-timeout S    seconds one HTTP attempt may wait (default 60)
+          --deadline S           seconds a message may take in all (default 600)
+          --work-dir DIR         logs, model call log, Restate data (default: a temp folder)
+          --keep-work-dir        keep the work folder after a passing run
+          --app PATH             SkAgentSession.dll to run
+          --json PATH            also write the figures as JSON
+        """;
+
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static FaultRunOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new FaultRunOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--sessions" => options with { Sessions = PositiveInt(name, Value()) },
+                "--turns" => options with { Turns = PositiveInt(name, Value()) },
+                "--seed" => options with { Seed = Int(name, Value()) },
+                "--slow-fraction" => options with { SlowFraction = Fraction(name, Value()) },
+                "--slow-ms" => WithSlowRange(options, name, Value()),
+                "--fault-gap" => WithFaultGap(options, name, Value()),
+                "--max-service-kills" => options with { MaxServiceKills = Int(name, Value()) },
+                "--no-service-kills" => options with { KillService = false },
+                "--restate-fault-at" => options with { RestateFaultAtProgress = Fraction(name, Value()) },
+                "--replicas" => options with { Replicas = PositiveInt(name, Value()) },
+                "--ingress" => options with { IngressUrls = Urls(name, Value()) },
+                "--admin" => options with { AdminUrls = Urls(name, Value()) },
+                "--kill-node-pid" => options with { KillNodePid = PositiveInt(name, Value()) },
+                "--attempt-timeout" => options with { AttemptTimeout = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
+                "--deadline" => options with { MessageDeadline = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
+                "--work-dir" => options with { WorkDirectory = Value() },
+                "--keep-work-dir" => options with { KeepWorkDirectory = true },
+                "--app" => options with { AppAssembly = Value() },
+                "--json" => options with { JsonReportPath = Value() },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        options.Validate();
+        return options;
+    }
+
+    /// <exception cref="ArgumentException">The options contradict each other.</exception>
+    public void Validate()
+    {
+        if (IngressUrls.Count != AdminUrls.Count)
+        {
+            throw new ArgumentException("Give as many --admin URLs as --ingress URLs.");
+        }
+
+        if (KillNodePid is not null && !UsesExternalRestate)
+        {
+            throw new ArgumentException("--kill-node-pid needs an external Restate (--ingress and --admin).");
+        }
+
+        if (SlowMinMilliseconds > SlowMaxMilliseconds || MinFaultGap > MaxFaultGap)
+        {
+            throw new ArgumentException("A range's minimum is above its maximum.");
+        }
+    }
+
+    private static FaultRunOptions WithSlowRange(FaultRunOptions options, string name, string value)
+    {
+        var (min, max) = Range(name, value);
+        return options with { SlowMinMilliseconds = min, SlowMaxMilliseconds = max };
+    }
+
+    private static FaultRunOptions WithFaultGap(FaultRunOptions options, string name, string value)
+    {
+        var (min, max) = Range(name, value);
+        return options with { MinFaultGap = TimeSpan.FromSeconds(min), MaxFaultGap = TimeSpan.FromSeconds(max) };
+    }
+
+    private static (int Min, int Max) Range(string name, string value)
+    {
+        var parts = value.Split('-');
+        return parts.Length == 2
+            ? (Int(name, parts[0]), Int(name, parts[1]))
+            : throw new ArgumentException($"{name} takes MIN-MAX, not '{value}'.");
+    }
+
+    private static int Int(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
+            ? number
+            : throw new ArgumentException($"{name} takes a whole number, not '{value}'.");
+
+    private static int PositiveInt(string name, string value) =>
+        Int(name, value) is > 0 and var number ? number : throw new ArgumentException($"{name} must be at least 1.");
+
+    private static double Fraction(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 1
+            ? number
+            : throw new ArgumentException($"{name} takes a number from 0 to 1, not '{value}'.");
+
+    private static Uri[] Urls(string name, string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
+            Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri)
+                ? uri
+                : throw new ArgumentException($"{name}: '{url}' is not an absolute URL."))];
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SkAgentSession.FaultInjection;
+
+/// <summary>The figures of a run and its verdict.</summary>
+public sealed class FaultRunReport
+{
+    public required string Setup { get; init; }
+
+    public int MessagesPlanned { get; init; }
+
+    /// <summary>Distinct messages sent at least once.</summary>
+    public int MessagesSent { get; init; }
+
+    public int SendAttempts { get; init; }
+
+    /// <summary>Messages that needed more than one attempt.</summary>
+    public int MessagesRetried { get; init; }
+
+    public int Acknowledged { get; init; }
+
+    /// <summary>Sent but never answered with a 200 (refused or given up).</summary>
+    public int NotAcknowledged { get; init; }
+
+    public int Duplicated { get; init; }
+
+    public int Lost { get; init; }
+
+    /// <summary>User messages in a history that were never sent.</summary>
+    public int Unexpected { get; init; }
+
+    public int SessionsOutOfOrder { get; init; }
+
+    public int MissingReplies { get; init; }
+
+    public int MismatchedTurns { get; init; }
+
+    public int ModelRequests { get; init; }
+
+    public int RecomputedTurns { get; init; }
+
+    /// <summary>Turns whose step ran again because an earlier attempt was cut off before its result was stored (allowed).</summary>
+    public int TurnsRerunBeforeStore { get; init; }
+
+    public int UnaccountedTurns { get; init; }
+
+    public int ServiceKills { get; init; }
+
+    public int RestateFaults { get; init; }
+
+    /// <summary>Sum over all faults of the turns that were in flight when it struck.</summary>
+    public int TurnsInFlightAtFaults { get; init; }
+
+    public double RunSeconds { get; init; }
+
+    public double ConversationSeconds { get; init; }
+
+    public double LatencyP50Seconds { get; init; }
+
+    public double LatencyP95Seconds { get; init; }
+
+    public double LatencyMaxSeconds { get; init; }
+
+    public double ServiceRestartMeanSeconds { get; init; }
+
+    public double ServiceRestartMaxSeconds { get; init; }
+
+    public required IReadOnlyDictionary<string, int> RetryReasons { get; init; }
+
+    /// <summary>Which instance ran the agent turns: model requests by the processes of each service instance.</summary>
+    public required IReadOnlyDictionary<string, int> ModelRequestsByInstance { get; init; }
+
+    public required IReadOnlyList<string> Faults { get; init; }
+
+    public required IReadOnlyList<string> Problems { get; init; }
+
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>The reasons the run fails; empty when it passes.</summary>
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            var failures = new List<string>();
+            Add(Duplicated, "duplicated messages");
+            Add(Lost, "lost messages");
+            Add(RecomputedTurns, "recomputed turns");
+            Add(NotAcknowledged, "messages never acknowledged");
+            Add(Unexpected, "unexpected user messages");
+            Add(SessionsOutOfOrder, "sessions out of order");
+            Add(MissingReplies, "messages without their reply");
+            Add(MismatchedTurns, "turns stored differently from their answer");
+            Add(UnaccountedTurns, "turns whose model requests are missing from the call log");
+            return failures;
+
+            void Add(int count, string what)
+            {
+                if (count != 0)
+                {
+                    failures.Add($"{count} {what}");
+                }
+            }
+        }
+    }
+
+    public bool Passed => Failures.Count == 0;
+
+    public void WriteTo(TextWriter output)
+    {
+        output.WriteLine($"Fault-injection run: {Setup}");
+        output.WriteLine($"  messages sent           {MessagesSent} of {MessagesPlanned} planned ({SendAttempts} HTTP attempts)");
+        output.WriteLine($"  retried                 {MessagesRetried} messages ({SendAttempts - MessagesSent} re-sends)");
+        output.WriteLine($"  acknowledged            {Acknowledged} (not acknowledged: {NotAcknowledged})");
+        output.WriteLine($"  duplicated              {Duplicated}");
+        output.WriteLine($"  lost                    {Lost}");
+        output.WriteLine($"  recomputed turns        {RecomputedTurns}");
+        output.WriteLine($"  other history checks    unexpected {Unexpected}, sessions out of order {SessionsOutOfOrder}, missing replies {MissingReplies}, turns stored differently {MismatchedTurns}");
+        output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); steps re-run before being stored {TurnsRerunBeforeStore}; unaccounted {UnaccountedTurns}");
+        output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
+        output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s; per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
+        if (RetryReasons.Count > 0)
+        {
+            output.WriteLine("  re-send reasons         " + string.Join("; ", RetryReasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} x{r.Value}")));
+        }
+
+        foreach (var problem in Problems)
+        {
+            output.WriteLine($"  problem: {problem}");
+        }
+
+        output.WriteLine(Passed ? "PASSED" : "FAILED: " + string.Join(", ", Failures));
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+}

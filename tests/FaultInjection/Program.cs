@@ -1,0 +1,50 @@
+using SkAgentSession.FaultInjection;
+
+if (args.Contains("--help"))
+{
+    Console.WriteLine(FaultRunOptions.Usage);
+    return 0;
+}
+
+FaultRunOptions options;
+try
+{
+    options = FaultRunOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(FaultRunOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+FaultRunReport report;
+try
+{
+    report = await FaultRun.RunAsync(options, Console.Out, cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+
+report.WriteTo(Console.Out);
+if (options.JsonReportPath is not null)
+{
+    await File.WriteAllTextAsync(options.JsonReportPath, report.ToJson());
+}
+
+if (!report.Passed || options.KeepWorkDirectory)
+{
+    Console.WriteLine($"Logs, model call log and Restate data: {report.WorkDirectory}");
+}
+
+return report.Passed ? 0 : 1;
