@@ -72,8 +72,11 @@ internal static class InvocationPump
             session.EndAttempt();
         }
 
+        // End the response right after the terminal message instead of after the runtime's request
+        // close: the runtime completes the call only once the response has ended, so waiting would
+        // add a round trip to every invocation. The request is still read to its end below.
+        await session.CompleteOutputAsync().ConfigureAwait(false);
         await DrainAsync(reading, input, session).ConfigureAwait(false);
-        await output.CompleteAsync().ConfigureAwait(false);
     }
 
     private static async Task ReadInputAsync(PipeReader input, InvocationSession session, CancellationToken aborted)

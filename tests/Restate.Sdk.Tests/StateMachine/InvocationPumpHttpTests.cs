@@ -32,7 +32,7 @@ public class InvocationPumpHttpTests
             ServiceKind.Service,
             "double",
             HandlerKind.Shared,
-            invocation => Task.FromResult<ReadOnlyMemory<byte>>(TestJsonSerializer.Json(2 * (int)invocation.Serializer.Deserialize(invocation.Input.Span, typeof(int))!)),
+            invocation => Task.FromResult<ReadOnlyMemory<byte>>(TestJsonSerializer.Json(2 * invocation.Serializer.Deserialize<int>(invocation.Input.Span))),
             version,
             TestJsonSerializer.Instance,
             new ServiceCollectionFree(),
