@@ -4,13 +4,13 @@ using System.Runtime.ExceptionServices;
 namespace Restate.Sdk.Bench.Load;
 
 /// <summary>
-/// Runs a scenario: <see cref="Scenario.Concurrency"/> callers take the next call index until all
-/// calls are made. CPU time of the service, of restate-server, of this client and of the whole
-/// machine is read just before the first and just after the last call.
+/// Runs a scenario on one side: <see cref="Scenario.Concurrency"/> callers take the next call index
+/// until all calls are made. CPU time of the service, of restate-server, of this client and of the
+/// whole machine is read just before the first and just after the last call.
 /// </summary>
-internal sealed class LoadRunner(IngressClient client, int servicePid, int serverPid)
+internal static class LoadRunner
 {
-    public async Task<ResultRow> RunAsync(string side, int round, Scenario scenario, CancellationToken cancellationToken)
+    public static async Task<ResultRow> RunAsync(BenchSide side, int round, Scenario scenario, CancellationToken cancellationToken)
     {
         var latencies = new LatencyRecorder(scenario.Calls);
         var lengths = new long[scenario.Calls];
@@ -26,7 +26,7 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    lengths[call] = await client.AppendAsync(scenario.KeyFor(call), $"item-{call}", failFast.Token).ConfigureAwait(false);
+                    lengths[call] = await side.Client.AppendAsync(scenario.KeyFor(call), $"item-{call}", failFast.Token).ConfigureAwait(false);
                 }
                 catch (Exception failure)
                 {
@@ -39,10 +39,7 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
             }
         }
 
-        var serviceCpuBefore = ProcessCpuClock.Read(servicePid);
-        var serverCpuBefore = ProcessCpuClock.Read(serverPid);
-        var clientCpuBefore = ProcessCpuClock.Read(Environment.ProcessId);
-        var machineCpuBefore = ProcessCpuClock.ReadMachineBusy();
+        var cpuBefore = CpuSnapshot.Read(side);
         var start = Stopwatch.GetTimestamp();
 
         var callers = Enumerable.Range(0, scenario.Concurrency).Select(_ => Task.Run(CallerAsync, CancellationToken.None)).ToArray();
@@ -57,26 +54,9 @@ internal sealed class LoadRunner(IngressClient client, int servicePid, int serve
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var serviceCpu = ProcessCpuClock.Read(servicePid) - serviceCpuBefore;
-        var serverCpu = ProcessCpuClock.Read(serverPid) - serverCpuBefore;
-        var clientCpu = ProcessCpuClock.Read(Environment.ProcessId) - clientCpuBefore;
-        var machineCpu = ProcessCpuClock.ReadMachineBusy() - machineCpuBefore;
+        var cpu = CpuSnapshot.Read(side) - cpuBefore;
 
         AppendConsistency.Verify(scenario, lengths);
-
-        return new ResultRow(
-            side,
-            round,
-            scenario.Name,
-            scenario.Calls,
-            scenario.Concurrency,
-            elapsed.TotalSeconds,
-            scenario.Calls / elapsed.TotalSeconds,
-            latencies.PercentileMilliseconds(50),
-            latencies.PercentileMilliseconds(99),
-            serviceCpu.TotalMilliseconds / scenario.Calls,
-            serverCpu.TotalMilliseconds / scenario.Calls,
-            clientCpu.TotalMilliseconds / scenario.Calls,
-            machineCpu.TotalMilliseconds / scenario.Calls);
+        return ResultRow.Of(side.Name, round, scenario, elapsed, latencies, cpu, cpu.Client, cpu.Machine);
     }
 }
