@@ -4,12 +4,15 @@ namespace Restate.Sdk.Bench.Load;
 
 /// <summary>
 /// One round: every side warms up alone; the sequential scenarios run with the sides' calls
-/// interleaved; the concurrent scenario runs one side at a time, in the order given. Each result is
-/// appended to the results file.
+/// interleaved; the concurrent scenario runs one side at a time, the sides taking turns in
+/// stretches, starting in the order given. Each result is appended to the results file.
 /// </summary>
 internal static class BenchRun
 {
     private static readonly TimeSpan MaxSettleTime = TimeSpan.FromSeconds(20);
+
+    /// <summary>Each side's 16-caller calls run in this many stretches, the sides taking turns.</summary>
+    private const int ConcurrentStretches = 4;
 
     public static async Task RunAsync(ArgumentReader options)
     {
@@ -48,10 +51,10 @@ internal static class BenchRun
                 }
             }
 
-            foreach (var side in sides)
+            await SettleAsync(sides).ConfigureAwait(false);
+            foreach (var row in await LoadRunner.RunInTurnsAsync(sides, round, concurrent, ConcurrentStretches, CancellationToken.None).ConfigureAwait(false))
             {
-                await SettleAsync(sides).ConfigureAwait(false);
-                await ReportAsync(resultsFile, await LoadRunner.RunAsync(side, round, concurrent, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+                await ReportAsync(resultsFile, row).ConfigureAwait(false);
             }
         }
         finally

@@ -9,6 +9,12 @@ internal readonly record struct CpuSnapshot(TimeSpan Service, TimeSpan Server, T
         ProcessCpuClock.Read(Environment.ProcessId),
         ProcessCpuClock.ReadMachineBusy());
 
+    public static CpuSnapshot operator +(CpuSnapshot a, CpuSnapshot b) => new(
+        a.Service + b.Service,
+        a.Server + b.Server,
+        a.Client + b.Client,
+        a.Machine + b.Machine);
+
     public static CpuSnapshot operator -(CpuSnapshot after, CpuSnapshot before) => new(
         after.Service - before.Service,
         after.Server - before.Server,

@@ -24,6 +24,6 @@ internal static class Scenarios
         new(SequentialManyKeys, calls, Concurrency: 1, KeyCount: 100),
     ];
 
-    /// <summary>16 callers: measured one side at a time, each with the machine to itself.</summary>
+    /// <summary>16 callers: measured one side at a time (the sides take turns), each with the machine to itself.</summary>
     public static Scenario ConcurrentCallers(int calls) => new(Concurrent, calls, Concurrency: 16, KeyCount: 100);
 }
