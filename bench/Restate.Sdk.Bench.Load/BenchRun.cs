@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Restate.Sdk.Bench.Load;
 
 /// <summary>
-/// One round: every side warms up alone; the sequential scenarios run with the sides' calls
-/// interleaved; the concurrent scenario runs one side at a time, the sides taking turns in
-/// stretches, starting in the order given. Each result is appended to the results file.
+/// One round: every side warms up alone (a fixed warm-up, then until its CPU per call is
+/// steady); the sequential scenarios run with the sides' calls interleaved; the concurrent
+/// scenario runs one side at a time, the sides taking turns in stretches, starting in the order
+/// given. Each result is appended to the results file.
 /// </summary>
 internal static class BenchRun
 {
@@ -40,6 +41,8 @@ internal static class BenchRun
                 {
                     Console.WriteLine(Describe(await LoadRunner.RunAsync(side, round, scenario, CancellationToken.None).ConfigureAwait(false)));
                 }
+
+                await SteadyWarmUp.RunAsync(side, round, CancellationToken.None).ConfigureAwait(false);
             }
 
             foreach (var scenario in sequential)
