@@ -34,9 +34,10 @@ internal sealed class InvocationHarness
         HandlerKind handlerKind = HandlerKind.Exclusive,
         bool requestResponse = false,
         ServiceProtocolVersion version = ServiceProtocolVersion.V6,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null)
     {
-        var harness = new InvocationHarness();
+        var harness = new InvocationHarness { Time = time ?? new FixedTime() };
         var request = new InvocationRequest(
             "Svc",
             serviceKind,
