@@ -3,6 +3,10 @@
 # in bench/ts-service/package-lock.json) with the same virtual object, the same restate-server
 # binary and configuration and the same load client (bench/Restate.Sdk.Bench.Load).
 #
+# Each round starts both sides at once (each with its own fresh restate-server), warms each up
+# alone, runs the sequential scenarios with the two sides' calls interleaved one by one (so both
+# meet the same background load), then the 16-caller scenario one side at a time.
+#
 # Usage: bench/sdk.sh            (installs what it needs, then runs everything; ~3–4 minutes)
 # Knobs (environment): BENCH_ROUNDS (3), BENCH_WARMUP_CALLS (1200), BENCH_SEQUENTIAL_CALLS (1000),
 #                      BENCH_CONCURRENT_CALLS (4000).
@@ -38,8 +42,8 @@ CS_DLL="$CS_PROJECT/bin/Release/net10.0/Restate.Sdk.Bench.Service.dll"
 RESULTS="$BENCH/results/$(date -u +%Y%m%d-%H%M%S)"
 RESULTS_TSV="$RESULTS/results.tsv"
 
-SERVER_PID=""
-SERVICE_PID=""
+# Per side of the current round: its restate-server and service processes, its ingress URL and its folder.
+declare -A SERVER_PID=() SERVICE_PID=() INGRESS_URL=() SIDE_DIR=()
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'bench/sdk.sh: %s\n' "$*" >&2; exit 1; }
@@ -56,8 +60,9 @@ stop_pid() {
 }
 
 cleanup() {
-  stop_pid "$SERVICE_PID"
-  stop_pid "$SERVER_PID"
+  local side
+  for side in "${!SERVICE_PID[@]}"; do stop_pid "${SERVICE_PID[$side]}"; done
+  for side in "${!SERVER_PID[@]}"; do stop_pid "${SERVER_PID[$side]}"; done
 }
 trap cleanup EXIT
 
@@ -149,26 +154,27 @@ start_service() {
     ts) RESTATE_LOGGING=WARN "$NODE_BIN" "$TS_DIR/service.ts" "$port" >"$log" 2>&1 & ;;
     csharp) Logging__LogLevel__Default=Warning dotnet "$CS_DLL" "$port" >"$log" 2>&1 & ;;
   esac
-  SERVICE_PID=$!
+  SERVICE_PID[$side]=$!
 }
 
 # One side in one round: fresh restate-server (fresh base dir, free loopback ports), fresh service
-# process, registration with force, then warm-up and the measured scenarios.
-run_side() {
+# process, registration with force.
+start_side() {
   local side="$1" round="$2"
   local dir="$RESULTS/round$round-$side"
   mkdir -p "$dir"
+  SIDE_DIR[$side]="$dir"
   local fabric ingress admin service
   read -r fabric ingress admin service < <(dotnet "$LOAD_DLL" free-ports --count 4)
   write_server_config "$dir" "$fabric" "$ingress" "$admin"
 
   "$SERVER_BIN" --config-file "$dir/restate.toml" --no-logo >"$dir/restate-server.log" 2>&1 &
-  SERVER_PID=$!
-  wait_http "http://127.0.0.1:$admin/health" "$SERVER_PID" "restate-server" "$dir/restate-server.log"
-  wait_http "http://127.0.0.1:$ingress/restate/health" "$SERVER_PID" "restate-server ingress" "$dir/restate-server.log"
+  SERVER_PID[$side]=$!
+  wait_http "http://127.0.0.1:$admin/health" "${SERVER_PID[$side]}" "restate-server" "$dir/restate-server.log"
+  wait_http "http://127.0.0.1:$ingress/restate/health" "${SERVER_PID[$side]}" "restate-server ingress" "$dir/restate-server.log"
 
   start_service "$side" "$service" "$dir/service.log"
-  wait_tcp "$service" "$SERVICE_PID" "$side bench service" "$dir/service.log"
+  wait_tcp "$service" "${SERVICE_PID[$side]}" "$side bench service" "$dir/service.log"
 
   curl -fsS -X POST "http://127.0.0.1:$admin/deployments" -H 'content-type: application/json' \
     -d "{\"uri\": \"http://127.0.0.1:$service\", \"force\": true}" >"$dir/registration.json" \
@@ -177,18 +183,19 @@ run_side() {
     curl -fsS --max-time 1 "http://127.0.0.1:$ingress/restate/health" 2>/dev/null | grep -q BenchObject && break
     sleep 0.1
   done
+  INGRESS_URL[$side]="http://127.0.0.1:$ingress"
 
   local sdk_version protocols
   sdk_version="$(grep -o '"sdk_version":"[^"]*"' "$dir/registration.json" | cut -d'"' -f4 || true)"
   protocols="$(grep -o '"m[ai][nx]_protocol_version":[0-9]*' "$dir/registration.json" | cut -d: -f2 | paste -sd- || true)"
-  say "Round $round, $side: ${sdk_version:-unknown SDK}, service protocol ${protocols:-?} (restate-server pid $SERVER_PID, service pid $SERVICE_PID):"
-  dotnet "$LOAD_DLL" run --side "$side" --round "$round" --ingress "http://127.0.0.1:$ingress" \
-    --service-pid "$SERVICE_PID" --server-pid "$SERVER_PID" --results "$RESULTS_TSV" \
-    --warmup-calls "$WARMUP_CALLS" --sequential-calls "$SEQUENTIAL_CALLS" --concurrent-calls "$CONCURRENT_CALLS" \
-    || fail "the $side run failed; logs in $dir"
+  say "Round $round, $side: ${sdk_version:-unknown SDK}, service protocol ${protocols:-?} (restate-server pid ${SERVER_PID[$side]}, service pid ${SERVICE_PID[$side]})"
+}
 
-  stop_pid "$SERVICE_PID"; SERVICE_PID=""
-  stop_pid "$SERVER_PID"; SERVER_PID=""
+stop_side() {
+  local side="$1"
+  local dir="${SIDE_DIR[$side]}"
+  stop_pid "${SERVICE_PID[$side]}"; unset 'SERVICE_PID[$side]'
+  stop_pid "${SERVER_PID[$side]}"; unset 'SERVER_PID[$side]'
   rm -rf "$dir/restate-data"
 
   # Retried invocations would still end up answered; the server log is where they show.
@@ -198,6 +205,26 @@ run_side() {
   if (( complaints > 0 )); then
     say "  note: restate-server logged $complaints warning/error line(s) in this run; see $dir/restate-server.log"
   fi
+}
+
+# One round: both sides up at once (each with its own restate-server), then one load-client run:
+# warm-up per side, sequential scenarios with the sides' calls interleaved, the concurrent scenario
+# one side at a time in the given order.
+run_round() {
+  local round="$1"; shift
+  local side args=()
+  for side in "$@"; do
+    start_side "$side" "$round"
+    args+=("--$side-ingress" "${INGRESS_URL[$side]}" "--$side-service-pid" "${SERVICE_PID[$side]}" "--$side-server-pid" "${SERVER_PID[$side]}")
+  done
+  local sides_csv
+  sides_csv="$(IFS=,; echo "$*")"
+  dotnet "$LOAD_DLL" run --sides "$sides_csv" --round "$round" --results "$RESULTS_TSV" "${args[@]}" \
+    --warmup-calls "$WARMUP_CALLS" --sequential-calls "$SEQUENTIAL_CALLS" --concurrent-calls "$CONCURRENT_CALLS" \
+    || fail "round $round failed; logs in $RESULTS/round$round-*"
+  for side in "$@"; do
+    stop_side "$side"
+  done
 }
 
 mkdir -p "$RESULTS"
@@ -215,11 +242,10 @@ fi
 
 say "Load: warm-up $WARMUP_CALLS calls, then $SEQUENTIAL_CALLS sequential calls on one key, $SEQUENTIAL_CALLS over 100 keys, $CONCURRENT_CALLS with 16 callers over 100 keys; $ROUNDS round(s). Load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$ROUNDS"); do
-  # Alternate which side goes first, so neither always runs on a warmer (or busier) machine.
+  # Alternate which side goes first (warm-up and the concurrent scenario), so neither always runs
+  # on a warmer (or busier) machine.
   if (( round % 2 == 1 )); then order=("${sides[@]}"); else order=(); for ((i=${#sides[@]}-1; i>=0; i--)); do order+=("${sides[i]}"); done; fi
-  for side in "${order[@]}"; do
-    run_side "$side" "$round"
-  done
+  run_round "$round" "${order[@]}"
 done
 
 say ""

@@ -1,82 +1,37 @@
-using System.Diagnostics;
-using System.Runtime.ExceptionServices;
-
 namespace Restate.Sdk.Bench.Load;
 
-/// <summary>
-/// Runs a scenario: <see cref="Scenario.Concurrency"/> callers take the next call index until all
-/// calls are made. CPU time of the service, of restate-server, of this client and of the whole
-/// machine is read just before the first and just after the last call.
-/// </summary>
-internal sealed class LoadRunner(IngressClient client, int servicePid, int serverPid)
+/// <summary>Runs a scenario: on one side in one go, or on several sides taking turns in stretches of calls.</summary>
+internal static class LoadRunner
 {
-    public async Task<ResultRow> RunAsync(string side, int round, Scenario scenario, CancellationToken cancellationToken)
+    public static async Task<ResultRow> RunAsync(BenchSide side, int round, Scenario scenario, CancellationToken cancellationToken)
     {
-        var latencies = new LatencyRecorder(scenario.Calls);
-        var lengths = new long[scenario.Calls];
-        var nextCall = -1;
-        Exception? firstFailure = null;
-        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = new ScenarioRun(side, scenario);
+        await run.RunCallsAsync(0, scenario.Calls, cancellationToken).ConfigureAwait(false);
+        return run.Finish(round);
+    }
 
-        async Task CallerAsync()
+    /// <summary>
+    /// Splits each side's calls into <paramref name="stretches"/> stretches and lets the sides take
+    /// turns, one at a time with the machine to itself (A B, B A, A B, …): a change in the machine's
+    /// background load then falls on both sides alike instead of on whichever ran at that moment.
+    /// </summary>
+    public static async Task<IReadOnlyList<ResultRow>> RunInTurnsAsync(
+        IReadOnlyList<BenchSide> sides, int round, Scenario scenario, int stretches, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stretches, 1);
+        var runs = sides.Select(s => new ScenarioRun(s, scenario)).ToArray();
+        var perStretch = (scenario.Calls + stretches - 1) / stretches;
+        for (var stretch = 0; stretch * perStretch < scenario.Calls; stretch++)
         {
-            int call;
-            while ((call = Interlocked.Increment(ref nextCall)) < scenario.Calls)
+            var first = stretch * perStretch;
+            var count = Math.Min(perStretch, scenario.Calls - first);
+            for (var turn = 0; turn < runs.Length; turn++)
             {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    lengths[call] = await client.AppendAsync(scenario.KeyFor(call), $"item-{call}", failFast.Token).ConfigureAwait(false);
-                }
-                catch (Exception failure)
-                {
-                    Interlocked.CompareExchange(ref firstFailure, failure, null);
-                    await failFast.CancelAsync().ConfigureAwait(false);
-                    throw;
-                }
-
-                latencies.Record(call, Stopwatch.GetElapsedTime(started));
+                var s = stretch % 2 == 0 ? turn : runs.Length - 1 - turn;
+                await runs[s].RunCallsAsync(first, count, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var serviceCpuBefore = ProcessCpuClock.Read(servicePid);
-        var serverCpuBefore = ProcessCpuClock.Read(serverPid);
-        var clientCpuBefore = ProcessCpuClock.Read(Environment.ProcessId);
-        var machineCpuBefore = ProcessCpuClock.ReadMachineBusy();
-        var start = Stopwatch.GetTimestamp();
-
-        var callers = Enumerable.Range(0, scenario.Concurrency).Select(_ => Task.Run(CallerAsync, CancellationToken.None)).ToArray();
-        try
-        {
-            await Task.WhenAll(callers).ConfigureAwait(false);
-        }
-        catch when (firstFailure is not null)
-        {
-            // One caller failed and cancelled the others: report that failure, not the cancellations.
-            ExceptionDispatchInfo.Throw(firstFailure);
-        }
-
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var serviceCpu = ProcessCpuClock.Read(servicePid) - serviceCpuBefore;
-        var serverCpu = ProcessCpuClock.Read(serverPid) - serverCpuBefore;
-        var clientCpu = ProcessCpuClock.Read(Environment.ProcessId) - clientCpuBefore;
-        var machineCpu = ProcessCpuClock.ReadMachineBusy() - machineCpuBefore;
-
-        AppendConsistency.Verify(scenario, lengths);
-
-        return new ResultRow(
-            side,
-            round,
-            scenario.Name,
-            scenario.Calls,
-            scenario.Concurrency,
-            elapsed.TotalSeconds,
-            scenario.Calls / elapsed.TotalSeconds,
-            latencies.PercentileMilliseconds(50),
-            latencies.PercentileMilliseconds(99),
-            serviceCpu.TotalMilliseconds / scenario.Calls,
-            serverCpu.TotalMilliseconds / scenario.Calls,
-            clientCpu.TotalMilliseconds / scenario.Calls,
-            machineCpu.TotalMilliseconds / scenario.Calls);
+        return runs.Select(r => r.Finish(round)).ToList();
     }
 }

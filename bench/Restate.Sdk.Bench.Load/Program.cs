@@ -2,7 +2,7 @@ using Restate.Sdk.Bench.Load;
 
 // Commands (used by bench/sdk.sh):
 //   free-ports --count N
-//   run --side ts|csharp --round R --ingress URL --service-pid P --server-pid P --results FILE
+//   run --sides ts,csharp --round R --results FILE, and per side S: --S-ingress URL --S-service-pid P --S-server-pid P
 //       [--warmup-calls N] [--sequential-calls N] [--concurrent-calls N]
 //   report --results FILE      (exit code 3 when only one side was measured)
 try

@@ -23,6 +23,26 @@ internal sealed record ResultRow(
 
     private const int FieldCount = 13;
 
+    /// <summary>
+    /// The row of one side. <paramref name="client"/> and <paramref name="machine"/> are this side's
+    /// share of the client's and the machine's CPU time (all of it when the side ran alone).
+    /// </summary>
+    public static ResultRow Of(
+        string side, int round, Scenario scenario, TimeSpan elapsed, LatencyRecorder latencies, CpuSnapshot cpu, TimeSpan client, TimeSpan machine) => new(
+        side,
+        round,
+        scenario.Name,
+        scenario.Calls,
+        scenario.Concurrency,
+        elapsed.TotalSeconds,
+        scenario.Calls / elapsed.TotalSeconds,
+        latencies.PercentileMilliseconds(50),
+        latencies.PercentileMilliseconds(99),
+        cpu.Service.TotalMilliseconds / scenario.Calls,
+        cpu.Server.TotalMilliseconds / scenario.Calls,
+        client.TotalMilliseconds / scenario.Calls,
+        machine.TotalMilliseconds / scenario.Calls);
+
     public string ToTsv() => string.Join('\t',
         Side,
         Round.ToString(CultureInfo.InvariantCulture),

@@ -1,6 +1,6 @@
 namespace Restate.Sdk.Bench.Load;
 
-/// <summary>The scenarios of the benchmark, in the order they run on each side.</summary>
+/// <summary>The scenarios of the benchmark, in the order they run.</summary>
 internal static class Scenarios
 {
     public const string SequentialOneKey = "seq-one-key";
@@ -17,10 +17,13 @@ internal static class Scenarios
         new("warmup-sequential", Math.Max(calls / 4, 1), Concurrency: 1, KeyCount: 1),
     ];
 
-    public static IReadOnlyList<Scenario> Measured(int sequentialCalls, int concurrentCalls) =>
+    /// <summary>One caller: measured with the sides' calls interleaved.</summary>
+    public static IReadOnlyList<Scenario> Sequential(int calls) =>
     [
-        new(SequentialOneKey, sequentialCalls, Concurrency: 1, KeyCount: 1),
-        new(SequentialManyKeys, sequentialCalls, Concurrency: 1, KeyCount: 100),
-        new(Concurrent, concurrentCalls, Concurrency: 16, KeyCount: 100),
+        new(SequentialOneKey, calls, Concurrency: 1, KeyCount: 1),
+        new(SequentialManyKeys, calls, Concurrency: 1, KeyCount: 100),
     ];
+
+    /// <summary>16 callers: measured one side at a time (the sides take turns), each with the machine to itself.</summary>
+    public static Scenario ConcurrentCallers(int calls) => new(Concurrent, calls, Concurrency: 16, KeyCount: 100);
 }

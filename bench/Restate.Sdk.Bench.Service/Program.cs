@@ -10,8 +10,11 @@ if (args.Length != 1 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.In
 }
 
 // No args to the builder: the port is positional; configuration (e.g. Logging__LogLevel__Default)
-// still comes from the environment.
-var builder = WebApplication.CreateBuilder();
+// still comes from the environment. The content root is the service's own folder, not the
+// caller's working directory: the host watches its content root recursively for configuration
+// changes, and bench/sdk.sh runs from the repository, where restate-server writes its data
+// (bench/results/...) all through the run; every write woke the watcher.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddRestate().AddVirtualObject<BenchObject>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenRestate(IPAddress.Loopback, port));
 

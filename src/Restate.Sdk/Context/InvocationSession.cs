@@ -20,6 +20,7 @@ internal sealed class InvocationSession
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _aborted = new();
     private readonly bool _closeInputWhenReady;
+    private bool _outputCompleted;
 
     /// <param name="machine">The state machine of this attempt.</param>
     /// <param name="output">Where frames go (the response body).</param>
@@ -92,6 +93,24 @@ internal sealed class InvocationSession
     }
 
     /// <summary>
+    /// Ends the response. Flushes after this (from a run closure that outlived the attempt) send
+    /// nothing; the write lock keeps them from racing the completion.
+    /// </summary>
+    public async ValueTask CompleteOutputAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _outputCompleted = true;
+            await _output.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
     /// Sends every frame the state machine produced so far, in one write. Does nothing when there is
     /// nothing to send: an empty flush would put an empty DATA frame on the HTTP/2 stream.
     /// </summary>
@@ -100,6 +119,11 @@ internal sealed class InvocationSession
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (_outputCompleted)
+            {
+                return;
+            }
+
             int written;
             lock (Sync)
             {

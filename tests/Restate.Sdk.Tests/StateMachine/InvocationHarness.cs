@@ -34,9 +34,10 @@ internal sealed class InvocationHarness
         HandlerKind handlerKind = HandlerKind.Exclusive,
         bool requestResponse = false,
         ServiceProtocolVersion version = ServiceProtocolVersion.V6,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null)
     {
-        var harness = new InvocationHarness();
+        var harness = new InvocationHarness { Time = time ?? new FixedTime() };
         var request = new InvocationRequest(
             "Svc",
             serviceKind,
@@ -118,6 +119,22 @@ internal sealed class InvocationHarness
     }
 
     public IReadOnlyList<Frame> Received => _received;
+
+    /// <summary>Reads the response until the pump completes it; fails after the timeout.</summary>
+    public async Task ReadUntilResponseEndAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var result = await _response.Reader.ReadAsync(timeout.Token);
+            Consume(result.Buffer);
+            _response.Reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
 
     private async Task ReadUntilAsync(Func<bool> done)
     {
