@@ -48,7 +48,7 @@ public static class SkAgentSessionApp
             http.Timeout = Timeout.InfiniteTimeSpan; // a turn ends when the agent is done; the browser has its own timeout
         });
         builder.Services.AddHttpClient<RestateAdminClient>(http => http.BaseAddress = restate.AdminUrl);
-        builder.Services.AddSingleton<IAgentSessionClient, RestateAgentSessionClient>();
+        builder.Services.AddTransient<IAgentSessionClient, RestateAgentSessionClient>(); // typed HttpClients are transient: do not pin one in a singleton
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
