@@ -10,19 +10,9 @@ internal sealed partial class InvocationStateMachine
     /// <summary>Feeds bytes of the request stream; partial frames are kept until the rest arrives.</summary>
     public void NotifyInput(ReadOnlySequence<byte> data)
     {
-        if (IsClosed)
+        foreach (var segment in data)
         {
-            return;
-        }
-
-        try
-        {
-            _decoder.Push(data);
-            DrainDecoder();
-        }
-        catch (ProtocolException e)
-        {
-            Fail(e);
+            NotifyInput(segment.Span);
         }
     }
 

@@ -177,18 +177,7 @@ internal sealed partial class InvocationStateMachine
     {
         var id = _journal.NextCompletionId();
         var command = new AttachInvocationCommandMessage { ResultCompletionId = id, Name = name };
-        if (target.InvocationId is not null)
-        {
-            command.InvocationId = target.InvocationId;
-        }
-        else if (target.WorkflowName is not null)
-        {
-            command.WorkflowTarget = ToWorkflowTarget(target);
-        }
-        else
-        {
-            command.IdempotentRequestTarget = ToIdempotentTarget(target);
-        }
+        SetTarget(target, v => command.InvocationId = v, v => command.WorkflowTarget = v, v => command.IdempotentRequestTarget = v);
 
         PopOrWrite(MessageType.AttachInvocationCommand, command, name, AttachInvocationCommandMessage.Parser);
         return _results.CreateHandle(NotificationId.Completion(id));
@@ -198,18 +187,7 @@ internal sealed partial class InvocationStateMachine
     {
         var id = _journal.NextCompletionId();
         var command = new GetInvocationOutputCommandMessage { ResultCompletionId = id, Name = name };
-        if (target.InvocationId is not null)
-        {
-            command.InvocationId = target.InvocationId;
-        }
-        else if (target.WorkflowName is not null)
-        {
-            command.WorkflowTarget = ToWorkflowTarget(target);
-        }
-        else
-        {
-            command.IdempotentRequestTarget = ToIdempotentTarget(target);
-        }
+        SetTarget(target, v => command.InvocationId = v, v => command.WorkflowTarget = v, v => command.IdempotentRequestTarget = v);
 
         PopOrWrite(MessageType.GetInvocationOutputCommand, command, name, GetInvocationOutputCommandMessage.Parser);
         return _results.CreateHandle(NotificationId.Completion(id));
@@ -307,6 +285,27 @@ internal sealed partial class InvocationStateMachine
     }
 
     private static Value ToValue(ReadOnlyMemory<byte> bytes) => new() { Content = UnsafeByteOperations.UnsafeWrap(bytes) };
+
+    // Attach and get-output share one "target" oneof; the generated types have no common interface.
+    private static void SetTarget(
+        AttachTarget target,
+        Action<string> setInvocationId,
+        Action<WorkflowTarget> setWorkflow,
+        Action<IdempotentRequestTarget> setIdempotent)
+    {
+        if (target.InvocationId is not null)
+        {
+            setInvocationId(target.InvocationId);
+        }
+        else if (target.WorkflowName is not null)
+        {
+            setWorkflow(ToWorkflowTarget(target));
+        }
+        else
+        {
+            setIdempotent(ToIdempotentTarget(target));
+        }
+    }
 
     private static WorkflowTarget ToWorkflowTarget(AttachTarget target) =>
         new() { WorkflowName = target.WorkflowName, WorkflowKey = target.WorkflowKey };
