@@ -1,38 +1,30 @@
 namespace Restate.Sdk;
 
 /// <summary>
-/// Completes when every child has completed, or fails as soon as one child fails (like
-/// <c>Promise.all</c>). The values, if any, come from the children.
+/// Completes with the children's values, in order, when every child has completed; fails as soon
+/// as one child fails (like <c>Promise.all</c>), with the failure that came first.
 /// </summary>
-internal class AllFuture(InvocationContext context, DurableFutureNode[] children) : DurableFutureNode<bool>(context)
+internal sealed class AllFuture<T>(InvocationContext context, DurableFutureNode[] children, Func<DurableFutureNode[], T> values)
+    : CombinatorFuture<T>(context, children)
 {
-    internal override bool IsResolved => IsFailed || children.All(c => c.IsResolved);
-
-    internal override bool IsFailed => children.Any(c => c.IsFailed);
-
-    internal override long ResolvedOrder => IsFailed
-        ? children.Where(c => c.IsFailed).Min(c => c.ResolvedOrder)
-        : children.Select(c => c.ResolvedOrder).DefaultIfEmpty().Max();
-
-    internal override void CollectPendingLeaves(List<NotificationLeaf> leaves)
+    protected override Outcome? TryDecide()
     {
-        foreach (var child in children)
+        if (FirstFailed() is var failed and >= 0)
         {
-            child.CollectPendingLeaves(leaves);
+            return new Outcome(default, FailureOf(Children[failed]), Children[failed].CompletionOrder);
         }
-    }
 
-    internal override void ThrowIfFailed()
-    {
-        if (IsFailed)
+        var last = 0L;
+        foreach (var child in Children)
         {
-            children.Where(c => c.IsFailed).MinBy(c => c.ResolvedOrder)!.ThrowIfFailed();
-        }
-    }
+            if (!child.AsTask().IsCompletedSuccessfully)
+            {
+                return null;
+            }
 
-    internal override bool GetResult()
-    {
-        ThrowIfFailed();
-        return true;
+            last = Math.Max(last, child.CompletionOrder);
+        }
+
+        return new Outcome(values(Children), null, last);
     }
 }

@@ -13,8 +13,13 @@ internal sealed class DeterministicRandom : IDeterministicRandom
     private ulong _s2;
     private ulong _s3;
 
-    public DeterministicRandom(ulong seed)
+    private readonly Action? _ensureAllowed;
+
+    /// <param name="seed">The invocation's random seed.</param>
+    /// <param name="ensureAllowed">Called before every draw; throws where drawing would break replay (inside a run).</param>
+    public DeterministicRandom(ulong seed, Action? ensureAllowed = null)
     {
+        _ensureAllowed = ensureAllowed;
         var state = seed;
         _s0 = SplitMix64(ref state);
         _s1 = SplitMix64(ref state);
@@ -24,6 +29,7 @@ internal sealed class DeterministicRandom : IDeterministicRandom
 
     public ulong NextUInt64()
     {
+        _ensureAllowed?.Invoke();
         var result = BitOperations.RotateLeft(_s0 + _s3, 23) + _s0;
         var t = _s1 << 17;
         _s2 ^= _s0;

@@ -10,14 +10,14 @@ public static class DurableFuture
     public static IDurableFuture All(params IDurableFuture[] futures)
     {
         var nodes = Nodes(futures);
-        return new AllFuture(nodes[0].Context, nodes);
+        return new AllFuture<bool>(nodes[0].Context, nodes, _ => true);
     }
 
     /// <summary>The values of all futures, in order; fails as soon as one fails.</summary>
     public static IDurableFuture<T[]> All<T>(params IDurableFuture<T>[] futures)
     {
         var nodes = TypedNodes(futures);
-        return new AllFuture<T>(nodes[0].Context, nodes);
+        return new AllFuture<T[]>(nodes[0].Context, nodes, _ => Array.ConvertAll(nodes, n => n.AsTask().Result));
     }
 
     /// <summary>The index of the first future to complete, successfully or not.</summary>

@@ -18,8 +18,8 @@ internal sealed partial class InvocationContext
             handles = Machine.SysCall(call);
         }
 
-        var invocationId = new LeafFuture<string>(this, new NotificationLeaf(handles.InvocationIdHandle), r => r.InvocationId!);
-        return new CallFuture<TResponse>(this, new NotificationLeaf(handles.ResultHandle), Deserialize<TResponse>, invocationId);
+        var invocationId = new LeafFuture<string>(this, handles.InvocationIdHandle, r => r.InvocationId!);
+        return new CallFuture<TResponse>(this, handles.ResultHandle, Deserialize<TResponse>, invocationId);
     }
 
     public InvocationHandle Send(CallTarget target, object? request = null, SendOptions? options = null)
@@ -34,25 +34,25 @@ internal sealed partial class InvocationContext
             handle = Machine.SysSend(call, invokeTime);
         }
 
-        return new InvocationHandle(new LeafFuture<string>(this, new NotificationLeaf(handle), r => r.InvocationId!));
+        return new InvocationHandle(new LeafFuture<string>(this, handle, r => r.InvocationId!));
     }
 
     public Awakeable<T> Awakeable<T>()
     {
-        EnsureNotInsideRun();
+        EnsureUsable();
         (string Id, int Handle) awakeable;
         lock (Sync)
         {
             awakeable = Machine.SysAwakeable();
         }
 
-        return new Awakeable<T>(awakeable.Id, new LeafFuture<T>(this, new NotificationLeaf(awakeable.Handle), Deserialize<T>));
+        return new Awakeable<T>(awakeable.Id, new LeafFuture<T>(this, awakeable.Handle, Deserialize<T>));
     }
 
     public void ResolveAwakeable<T>(string awakeableId, T payload)
     {
         ArgumentException.ThrowIfNullOrEmpty(awakeableId);
-        EnsureNotInsideRun();
+        EnsureUsable();
         var bytes = Serialize(payload);
         lock (Sync)
         {
@@ -63,7 +63,7 @@ internal sealed partial class InvocationContext
     public void RejectAwakeable(string awakeableId, string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(awakeableId);
-        EnsureNotInsideRun();
+        EnsureUsable();
         lock (Sync)
         {
             Machine.SysCompleteAwakeable(awakeableId, ValueOrFailure.Failed(new TerminalFailure(TerminalException.DefaultCode, reason ?? "")));
@@ -73,7 +73,7 @@ internal sealed partial class InvocationContext
     public void CancelInvocation(string invocationId)
     {
         ArgumentException.ThrowIfNullOrEmpty(invocationId);
-        EnsureNotInsideRun();
+        EnsureUsable();
         lock (Sync)
         {
             Machine.SysCancelInvocation(invocationId);
@@ -83,20 +83,20 @@ internal sealed partial class InvocationContext
     public IDurableFuture<T> AttachInvocation<T>(string invocationId)
     {
         ArgumentException.ThrowIfNullOrEmpty(invocationId);
-        EnsureNotInsideRun();
+        EnsureUsable();
         int handle;
         lock (Sync)
         {
             handle = Machine.SysAttachInvocation(AttachTarget.ForInvocation(invocationId));
         }
 
-        return new LeafFuture<T>(this, new NotificationLeaf(handle), Deserialize<T>);
+        return new LeafFuture<T>(this, handle, Deserialize<T>);
     }
 
     public IDurablePromise<T> Promise<T>(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        EnsureNotInsideRun();
+        EnsureUsable();
         if (_request.ServiceKind != ServiceKind.Workflow)
         {
             throw new InvalidOperationException(
@@ -108,32 +108,32 @@ internal sealed partial class InvocationContext
 
     internal IDurableFuture<T> CreatePromiseFuture<T>(string name, PromiseOperation operation, Func<NotificationResult, T> map)
     {
-        EnsureNotInsideRun();
+        EnsureUsable();
         int handle;
         lock (Sync)
         {
             handle = operation == PromiseOperation.Get ? Machine.SysGetPromise(name) : Machine.SysPeekPromise(name);
         }
 
-        return new LeafFuture<T>(this, new NotificationLeaf(handle), map);
+        return new LeafFuture<T>(this, handle, map);
     }
 
     internal Task CompletePromise(string name, ValueOrFailure completion)
     {
-        EnsureNotInsideRun();
+        EnsureUsable();
         int handle;
         lock (Sync)
         {
             handle = Machine.SysCompletePromise(name, completion);
         }
 
-        return new LeafFuture<bool>(this, new NotificationLeaf(handle), _ => true).AsTask();
+        return new LeafFuture<bool>(this, handle, _ => true).AsTask();
     }
 
     private CallRequest ToCallRequest(CallTarget target, object? request, CallOptions? options)
     {
         ArgumentNullException.ThrowIfNull(target);
-        EnsureNotInsideRun();
+        EnsureUsable();
         if (options?.IdempotencyKey is { Length: 0 })
         {
             throw new ArgumentException("An idempotency key must not be empty.", nameof(options));

@@ -5,13 +5,13 @@ using Restate.Sdk.StateMachine;
 namespace Restate.Sdk;
 
 /// <summary>
-/// Run steps. The closure runs when the step is awaited (unless its result is already journaled),
-/// its outcome is proposed to the runtime, and user code gets the value the runtime stored.
+/// Run steps. The closure runs once the step is waited for and the handler is quiescent (unless its
+/// result is already journaled), off the invocation's scheduler and with the execution context of
+/// the code that created it; its outcome is proposed to the runtime, and user code gets the value
+/// the runtime stored.
 /// </summary>
 internal sealed partial class InvocationContext
 {
-    private static readonly AsyncLocal<InvocationContext?> RunningClosureOf = new();
-
     private readonly Dictionary<int, PendingRun> _runClosures = [];
 
     public Task<T> Run<T>(string name, Func<CancellationToken, Task<T>> action, RunOptions? options = null) =>
@@ -48,36 +48,52 @@ internal sealed partial class InvocationContext
         RunOptions? options)
     {
         ArgumentNullException.ThrowIfNull(name);
-        EnsureNotInsideRun();
+        EnsureUsable();
+        var creator = ExecutionContext.Capture();
         int handle;
         lock (Sync)
         {
             handle = Machine.SysRun(name);
-            _runClosures[handle] = new PendingRun(name, execute, options?.RetryPolicy);
+            _runClosures[handle] = new PendingRun(name, execute, options?.RetryPolicy, creator);
         }
 
-        return new LeafFuture<T>(this, new NotificationLeaf(handle), map);
+        return new LeafFuture<T>(this, handle, map);
     }
 
-    private void StartRun(int handle)
+    private void StartRun(int handle, PendingRun? run)
     {
-        PendingRun? run;
-        lock (Sync)
+        if (run is null)
         {
-            _runClosures.Remove(handle, out run);
+            return;
         }
 
-        if (run is not null)
-        {
-            _ = ExecuteRunAsync(handle, run);
-        }
+        // Off the scheduler: the closure is free to block or await anything; it must not post its
+        // continuations among the handler's.
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
+            {
+                var (context, handle, run) = state;
+                if (run.Creator is { } creator)
+                {
+                    ExecutionContext.Run(creator, static s => Start((ValueTuple<InvocationContext, int, PendingRun>)s!), state);
+                }
+                else
+                {
+                    Start(state);
+                }
+
+                static void Start((InvocationContext Context, int Handle, PendingRun Run) s) =>
+                    _ = s.Context.ExecuteRunAsync(s.Handle, s.Run);
+            },
+            (this, handle, run),
+            preferLocal: false);
     }
 
     private async Task ExecuteRunAsync(int handle, PendingRun run)
     {
         var started = Stopwatch.GetTimestamp();
         RunExitResult result;
-        RunningClosureOf.Value = this;
+        RunningClosureOf.Value = Self;
         try
         {
             result = RunExitResult.Success(await run.Execute(Aborted).ConfigureAwait(false));
@@ -105,22 +121,16 @@ internal sealed partial class InvocationContext
             closed = Machine.IsOutputFinished;
         }
 
-        _session.Progress.Pulse();
+        _session.Scheduler.RequestProgress();
         if (!closed)
         {
             await _session.FlushAsync().ConfigureAwait(false);
         }
     }
 
-    private void EnsureNotInsideRun()
-    {
-        if (RunningClosureOf.Value == this)
-        {
-            throw new InvalidOperationException(
-                "The Restate context cannot be used inside a Run closure: the closure is a single side effect "
-                + "whose result is journaled. Call the context before or after the Run instead.");
-        }
-    }
-
-    private sealed record PendingRun(string Name, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> Execute, RetryPolicy? RetryPolicy);
+    private sealed record PendingRun(
+        string Name,
+        Func<CancellationToken, Task<ReadOnlyMemory<byte>>> Execute,
+        RetryPolicy? RetryPolicy,
+        ExecutionContext? Creator);
 }

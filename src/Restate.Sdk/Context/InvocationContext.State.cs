@@ -9,27 +9,25 @@ internal sealed partial class InvocationContext
     {
         ArgumentNullException.ThrowIfNull(key);
         EnsureStateReadable("Reading state");
-        NotificationLeaf leaf;
+        LeafFuture<T?> future;
         lock (Sync)
         {
-            leaf = LeafFor(Machine.SysStateGet(key));
+            future = LeafFor(Machine.SysStateGet(key), DeserializeState<T>);
         }
 
-        var future = new LeafFuture<T?>(this, leaf, DeserializeState<T>);
-        return leaf.IsResolved ? ValueTask.FromResult(future.GetResult()) : new ValueTask<T?>(future.AsTask());
+        return new ValueTask<T?>(future.AsTask());
     }
 
     public ValueTask<IReadOnlyList<string>> StateKeys()
     {
         EnsureStateReadable("Listing state keys");
-        NotificationLeaf leaf;
+        LeafFuture<IReadOnlyList<string>> future;
         lock (Sync)
         {
-            leaf = LeafFor(Machine.SysStateGetKeys());
+            future = LeafFor(Machine.SysStateGetKeys(), r => r.StateKeys ?? []);
         }
 
-        var future = new LeafFuture<IReadOnlyList<string>>(this, leaf, r => r.StateKeys ?? []);
-        return leaf.IsResolved ? ValueTask.FromResult(future.GetResult()) : new ValueTask<IReadOnlyList<string>>(future.AsTask());
+        return new ValueTask<IReadOnlyList<string>>(future.AsTask());
     }
 
     public void Set<T>(string key, T value)

@@ -26,7 +26,7 @@ internal sealed partial class InvocationContext : IWorkflowContext
         InvocationId = input.InvocationId;
         Key = input.Key;
         Headers = input.Headers;
-        Random = new DeterministicRandom(input.RandomSeed);
+        Random = new DeterministicRandom(input.RandomSeed, EnsureRandomAllowed);
         var logger = request.LoggerFactory.CreateLogger($"Restate.Invocation.{request.ServiceName}.{request.HandlerName}");
         Logger = new ReplayAwareLogger(logger, () => Machine.IsReplaying);
     }
@@ -58,7 +58,7 @@ internal sealed partial class InvocationContext : IWorkflowContext
     public IDurableFuture Timer(TimeSpan duration, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        EnsureNotInsideRun();
+        EnsureUsable();
         var wakeUp = (ulong)(_time.GetUtcNow().ToUnixTimeMilliseconds() + (long)duration.TotalMilliseconds);
         int handle;
         lock (Sync)
@@ -66,7 +66,7 @@ internal sealed partial class InvocationContext : IWorkflowContext
             handle = Machine.SysSleep(wakeUp, name ?? "");
         }
 
-        return new LeafFuture<bool>(this, new NotificationLeaf(handle), _ => true);
+        return new LeafFuture<bool>(this, handle, _ => true);
     }
 
     internal byte[] Serialize<T>(T value) => _serializer.Serialize(value);
@@ -77,7 +77,7 @@ internal sealed partial class InvocationContext : IWorkflowContext
 
     private void EnsureStateReadable(string operation)
     {
-        EnsureNotInsideRun();
+        EnsureUsable();
         if (_request.ServiceKind == ServiceKind.Service)
         {
             throw new InvalidOperationException(

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Restate.Sdk.Scheduling;
 using Restate.Sdk.StateMachine;
 
 namespace Restate.Sdk;
 
 /// <summary>
 /// One invocation attempt's state machine with what drives it: the lock every access takes, the
-/// signal that wakes waiting user code, the response writer, and the token that fires when the
-/// attempt is over. Shared by the transport pump and the <see cref="InvocationContext"/>. Nothing in
+/// scheduler handler code runs on, the response writer, and the signals of the attempt's life
+/// (ready to run, closed, over). Shared by the transport pump and the <see cref="InvocationContext"/>. Nothing in
 /// it is disposed: run closures may outlive the attempt and still touch the token or the writer.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage(
@@ -20,6 +21,9 @@ internal sealed class InvocationSession
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _aborted = new();
     private readonly bool _closeInputWhenReady;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private InvocationContext? _context;
     private bool _outputCompleted;
 
     /// <param name="machine">The state machine of this attempt.</param>
@@ -33,13 +37,27 @@ internal sealed class InvocationSession
         Machine = machine;
         _output = output;
         _closeInputWhenReady = closeInputWhenReady;
+        machine.OnClosed = () => _closed.TrySetResult();
+        Scheduler = new InvocationScheduler(
+            () => _context?.DriveProgress() ?? false,
+            e => _context?.OnUnhandledException(e));
     }
 
     public object Sync { get; } = new();
 
     public InvocationStateMachine Machine { get; }
 
-    public ProgressSignal Progress { get; } = new();
+    /// <summary>The scheduler handler code of this attempt runs on.</summary>
+    public InvocationScheduler Scheduler { get; }
+
+    /// <summary>Completes once the journal is in (user code may run) or the state machine closed before that.</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>Completes once the state machine has closed: ended, suspended, failed or aborted.</summary>
+    public Task WhenClosed => _closed.Task;
+
+    /// <summary>The context whose progress the scheduler drives once handler code is quiescent.</summary>
+    public void Attach(InvocationContext context) => _context = context;
 
     /// <summary>Fires when the attempt is over (suspended, failed, aborted or ended).</summary>
     public CancellationToken Aborted => _aborted.Token;
@@ -53,9 +71,11 @@ internal sealed class InvocationSession
             {
                 Machine.NotifyInputClosed();
             }
+
+            SignalReadiness();
         }
 
-        Progress.Pulse();
+        Scheduler.RequestProgress();
     }
 
     public void CloseInput()
@@ -63,9 +83,10 @@ internal sealed class InvocationSession
         lock (Sync)
         {
             Machine.NotifyInputClosed();
+            SignalReadiness();
         }
 
-        Progress.Pulse();
+        Scheduler.RequestProgress();
     }
 
     /// <summary>The connection broke: every pending and future await fails, and user code unwinds.</summary>
@@ -74,14 +95,16 @@ internal sealed class InvocationSession
         lock (Sync)
         {
             Machine.NotifyAborted(reason);
+            SignalReadiness();
         }
 
-        Progress.Pulse();
         EndAttempt();
     }
 
+    /// <summary>The attempt is over: handler code never resumes, and the abort token fires.</summary>
     public void EndAttempt()
     {
+        Scheduler.Stop();
         try
         {
             _aborted.Cancel();
@@ -89,6 +112,14 @@ internal sealed class InvocationSession
         catch (AggregateException)
         {
             // A callback registered by user code threw; the attempt is over either way.
+        }
+    }
+
+    private void SignalReadiness()
+    {
+        if (Machine.IsReadyToExecute || Machine.IsClosed)
+        {
+            _ready.TrySetResult();
         }
     }
 

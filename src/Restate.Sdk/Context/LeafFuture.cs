@@ -3,26 +3,49 @@ using Restate.Sdk.StateMachine;
 namespace Restate.Sdk;
 
 /// <summary>A future over a single notification, whose result <c>map</c> turns into a value.</summary>
-internal class LeafFuture<T>(InvocationContext context, NotificationLeaf leaf, Func<NotificationResult, T> map)
-    : DurableFutureNode<T>(context)
+internal class LeafFuture<T>(InvocationContext context, int handle, Func<NotificationResult, T> map)
+    : DurableFutureNode<T>(context), IPendingResult
 {
-    internal NotificationLeaf Leaf { get; } = leaf;
+    // Continuations run inline on the scheduler that completes the task: that is what keeps them in journal order.
+    private readonly TaskCompletionSource<T> _outcome = new();
+    private long _order = long.MaxValue;
+    private int _armed;
 
-    internal override bool IsResolved => Leaf.IsResolved;
+    public int Handle { get; } = handle;
 
-    internal override bool IsFailed => Leaf.Result?.IsFailure ?? false;
+    internal override long CompletionOrder => Volatile.Read(ref _order);
 
-    internal override long ResolvedOrder => Leaf.Order;
-
-    internal override void CollectPendingLeaves(List<NotificationLeaf> leaves)
+    public override Task<T> AsTask()
     {
-        if (!Leaf.IsResolved)
+        // A result that is already there (an eager state read) has nothing to wait for.
+        if (!_outcome.Task.IsCompleted && Interlocked.Exchange(ref _armed, 1) == 0)
         {
-            leaves.Add(Leaf);
+            Context.WaitFor(this);
         }
+
+        return _outcome.Task;
     }
 
-    internal override void ThrowIfFailed() => Leaf.Result?.ThrowIfFailure();
+    public void Complete(NotificationResult result, long order)
+    {
+        Volatile.Write(ref _order, order);
+        T value;
+        try
+        {
+            value = map(result.ThrowIfFailure());
+        }
+        catch (Exception e)
+        {
+            _outcome.TrySetException(e);
+            return;
+        }
 
-    internal override T GetResult() => map(Leaf.Result!.ThrowIfFailure());
+        _outcome.TrySetResult(value);
+    }
+
+    public void Fail(Exception error)
+    {
+        Volatile.Write(ref _order, Context.NextResolutionOrder());
+        _outcome.TrySetException(error);
+    }
 }

@@ -1,25 +1,20 @@
 namespace Restate.Sdk;
 
 /// <summary>Completes like the first child to complete: with its value or its failure.</summary>
-internal sealed class RaceFuture<T>(InvocationContext context, DurableFutureNode<T>[] children) : DurableFutureNode<T>(context)
+internal sealed class RaceFuture<T>(InvocationContext context, DurableFutureNode<T>[] children)
+    : CombinatorFuture<T>(context, children)
 {
-    internal override bool IsResolved => children.Any(c => c.IsResolved);
-
-    internal override bool IsFailed => IsResolved && First.IsFailed;
-
-    internal override long ResolvedOrder => IsResolved ? First.ResolvedOrder : 0;
-
-    private DurableFutureNode<T> First => children[AnyFuture.FirstResolved(children)];
-
-    internal override void CollectPendingLeaves(List<NotificationLeaf> leaves)
+    protected override Outcome? TryDecide()
     {
-        foreach (var child in children)
+        if (FirstCompleted() is not (var first and >= 0))
         {
-            child.CollectPendingLeaves(leaves);
+            return null;
         }
+
+        var winner = children[first];
+        var task = winner.AsTask();
+        return task.IsCompletedSuccessfully
+            ? new Outcome(task.Result, null, winner.CompletionOrder)
+            : new Outcome(default, FailureOf(winner), winner.CompletionOrder);
     }
-
-    internal override void ThrowIfFailed() => First.ThrowIfFailed();
-
-    internal override T GetResult() => First.GetResult();
 }

@@ -125,25 +125,10 @@ internal static class InvocationPump
 
     private static async Task<bool> WaitUntilReadyAsync(InvocationSession session)
     {
-        while (true)
+        await session.WhenReady.ConfigureAwait(false);
+        lock (session.Sync)
         {
-            Task progress;
-            lock (session.Sync)
-            {
-                if (session.Machine.IsReadyToExecute)
-                {
-                    return true;
-                }
-
-                if (session.Machine.IsClosed)
-                {
-                    return false;
-                }
-
-                progress = session.Progress.Task;
-            }
-
-            await progress.ConfigureAwait(false);
+            return session.Machine.IsReadyToExecute;
         }
     }
 
@@ -164,10 +149,25 @@ internal static class InvocationPump
         }
 
         var context = new InvocationContext(session, request, input, time);
+        session.Attach(context);
+        var handler = session.Scheduler.Start(async () =>
+        {
+            // Inside the async method, so the marker flows with the handler's code and not the scheduler's thread.
+            context.EnterHandler();
+            return await request.Invoker(new HandlerInvocation(context, input.Input, request.Services, request.Serializer));
+        });
+
+        // A suspended (or failed, or aborted) attempt never resumes the handler: its code stays where it waited.
+        await Task.WhenAny(handler, session.WhenClosed).ConfigureAwait(false);
+        if (!handler.IsCompleted)
+        {
+            return;
+        }
+
         ValueOrFailure result;
         try
         {
-            var value = await request.Invoker(new HandlerInvocation(context, input.Input, request.Services, request.Serializer)).ConfigureAwait(false);
+            var value = await handler.ConfigureAwait(false);
             result = ValueOrFailure.Success(value);
         }
         catch (TerminalException e)

@@ -3,7 +3,8 @@ namespace Restate.Sdk.StateMachine;
 /// <summary>
 /// Notifications and the handles user code awaits them by. Received notifications wait in a
 /// queue and are moved to "ready" one at a time, only as far as an await needs, so that the
-/// order in which results become visible is the journal order on every replay.
+/// order in which results become visible is the journal order on every replay. Each ready result
+/// keeps its place in that order, so that of several ready results the earliest is taken first.
 /// </summary>
 internal sealed class AsyncResults
 {
@@ -13,13 +14,14 @@ internal sealed class AsyncResults
     private const int FirstHandle = 17;
 
     private readonly Queue<Notification> _toProcess = new();
-    private readonly Dictionary<NotificationId, NotificationResult> _ready = [];
+    private readonly Dictionary<NotificationId, ReadyResult> _ready = [];
     private readonly Dictionary<int, NotificationId> _handles = new() { [CancelHandle] = NotificationId.Cancel };
     private int _nextHandle = FirstHandle;
+    private long _nextOrder;
 
     public void Enqueue(Notification notification) => _toProcess.Enqueue(notification);
 
-    public void InsertReady(NotificationId id, NotificationResult result) => _ready[id] = result;
+    public void InsertReady(NotificationId id, NotificationResult result) => _ready[id] = new ReadyResult(result, ++_nextOrder);
 
     public int CreateHandle(NotificationId id)
     {
@@ -36,14 +38,31 @@ internal sealed class AsyncResults
 
     /// <summary>The result, if ready, without consuming it.</summary>
     public NotificationResult? Peek(int handle) =>
-        _handles.TryGetValue(handle, out var id) && _ready.TryGetValue(id, out var result) ? result : null;
+        _handles.TryGetValue(handle, out var id) && _ready.TryGetValue(id, out var ready) ? ready.Result : null;
+
+    /// <summary>Of the handles whose result is ready, the one that became ready first; 0 when none is.</summary>
+    public int FirstCompleted(IReadOnlyList<int> handles)
+    {
+        var first = 0;
+        var firstOrder = long.MaxValue;
+        foreach (var handle in handles)
+        {
+            if (_handles.TryGetValue(handle, out var id) && _ready.TryGetValue(id, out var ready) && ready.Order < firstOrder)
+            {
+                first = handle;
+                firstOrder = ready.Order;
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>Moves queued notifications to ready until one of <paramref name="ids"/> shows up.</summary>
     public bool ProcessUntilAnyFound(IReadOnlyCollection<NotificationId> ids)
     {
         while (_toProcess.TryDequeue(out var notification))
         {
-            _ready[notification.Id] = notification.Result;
+            _ready[notification.Id] = new ReadyResult(notification.Result, ++_nextOrder);
             if (ids.Contains(notification.Id))
             {
                 return true;
@@ -81,6 +100,8 @@ internal sealed class AsyncResults
         }
 
         _handles.Remove(handle);
-        return result;
+        return result.Result;
     }
+
+    private readonly record struct ReadyResult(NotificationResult Result, long Order);
 }

@@ -1,5 +1,3 @@
-using Restate.Sdk.Protocol;
-
 namespace Restate.Sdk.StateMachine;
 
 /// <summary>
@@ -11,9 +9,11 @@ internal sealed partial class InvocationStateMachine
     public bool IsCompleted(int handle) => _results.IsCompleted(handle);
 
     /// <summary>
-    /// Decides the next step for an await on any of <paramref name="handles"/>. With implicit
-    /// cancellation, the cancel signal is awaited too; when it arrives the calls this invocation
-    /// made are cancelled and <see cref="ProgressKind.CancelSignalReceived"/> is returned, once.
+    /// Decides the next step for user code waiting on any of <paramref name="handles"/>. Of several
+    /// handles with a result, the one whose result came first in the journal is named, so the order
+    /// in which results reach user code is the same on every replay. With implicit cancellation the
+    /// cancel signal is waited on too; when it comes first, the calls this invocation made are
+    /// cancelled and <see cref="ProgressKind.CancelSignalReceived"/> is returned, once.
     /// </summary>
     public ProgressResult DoProgress(IReadOnlyList<int> handles)
     {
@@ -33,9 +33,7 @@ internal sealed partial class InvocationStateMachine
             var withCancel = new List<int>(handles.Count + 1) { AsyncResults.CancelHandle };
             withCancel.AddRange(handles);
             var result = Progress(withCancel);
-            return result.Kind == ProgressKind.AnyCompleted && _results.IsCompleted(AsyncResults.CancelHandle)
-                ? OnCancelled()
-                : result;
+            return result is { Kind: ProgressKind.Completed, Handle: AsyncResults.CancelHandle } ? OnCancelled() : result;
         });
     }
 
@@ -59,12 +57,9 @@ internal sealed partial class InvocationStateMachine
 
     private ProgressResult Progress(IReadOnlyList<int> handles)
     {
-        foreach (var handle in handles)
+        if (_results.FirstCompleted(handles) is var ready and not 0)
         {
-            if (_results.IsCompleted(handle))
-            {
-                return ProgressResult.AnyCompleted;
-            }
+            return ProgressResult.Completed(ready);
         }
 
         var ids = new HashSet<NotificationId>();
@@ -76,22 +71,19 @@ internal sealed partial class InvocationStateMachine
             }
         }
 
-        if (ids.Count == 0 || _results.ProcessUntilAnyFound(ids))
+        if (ids.Count == 0)
         {
-            return ProgressResult.AnyCompleted;
+            throw new InvalidOperationException("None of the awaited handles is known to the state machine.");
         }
 
-        if (State == InvocationState.Replaying)
+        if (_results.ProcessUntilAnyFound(ids))
         {
-            // Had this await been unable to complete in the previous attempt, that attempt would have
-            // stopped here: there would be no commands left to replay. So the code changed.
-            throw ProtocolException.Mismatch(
-                $"Journal mismatch: the handler code awaits {Describe(ids)} while replaying, but the replayed "
-                + $"journal holds no result for it and still has {_replayCommands.Count} command(s) after "
-                + $"command index {_journal.CommandIndex}. An await was added to the handler code.");
+            return ProgressResult.Completed(_results.FirstCompleted(handles));
         }
 
-        if (_runs.TryStartOne(handles) is { } run)
+        // While replaying, a run is never executed: its command may still be ahead in the journal.
+        // The await may be waiting for a result that is still to come over the stream.
+        if (State == InvocationState.Processing && _runs.TryStartOne(handles) is { } run)
         {
             return ProgressResult.ExecuteRun(run);
         }
@@ -122,7 +114,7 @@ internal sealed partial class InvocationStateMachine
             }
 
             var result = Progress([call.InvocationIdHandle]);
-            if (result.Kind != ProgressKind.AnyCompleted)
+            if (result.Kind != ProgressKind.Completed)
             {
                 return result;
             }
@@ -142,6 +134,4 @@ internal sealed partial class InvocationStateMachine
         _results.Take(AsyncResults.CancelHandle);
         return ProgressResult.CancelSignalReceived;
     }
-
-    private static string Describe(IEnumerable<NotificationId> ids) => string.Join(", ", ids);
 }

@@ -63,6 +63,12 @@ internal sealed partial class InvocationStateMachine
 
     public bool HasOutput => _output.Length > 0;
 
+    /// <summary>
+    /// Called once, under the caller's lock, when the state machine closes (ended, suspended, failed
+    /// or aborted), so that the transport can end the attempt without polling.
+    /// </summary>
+    public Action? OnClosed { get; set; }
+
     /// <summary>The error that closed the state machine, if it failed or was aborted.</summary>
     public Exception? ClosedError => _closedError;
 
@@ -138,6 +144,7 @@ internal sealed partial class InvocationStateMachine
         ClosedReason = reason;
         _closedError = error;
         _replayCommands.Clear();
+        OnClosed?.Invoke();
     }
 
     private ProtocolException UnexpectedState(string operation) =>

@@ -1,10 +1,8 @@
 namespace Restate.Sdk.StateMachine;
 
-/// <summary>What the SDK must do next for an await, as decided by <c>DoProgress</c>.</summary>
-internal readonly record struct ProgressResult(ProgressKind Kind, int RunHandle = 0)
+/// <summary>What the SDK must do next for the handles it waits on, as decided by <c>DoProgress</c>.</summary>
+internal readonly record struct ProgressResult(ProgressKind Kind, int Handle = 0)
 {
-    public static ProgressResult AnyCompleted { get; } = new(ProgressKind.AnyCompleted);
-
     public static ProgressResult ReadFromInput { get; } = new(ProgressKind.ReadFromInput);
 
     public static ProgressResult WaitPendingRun { get; } = new(ProgressKind.WaitPendingRun);
@@ -13,26 +11,28 @@ internal readonly record struct ProgressResult(ProgressKind Kind, int RunHandle 
 
     public static ProgressResult CancelSignalReceived { get; } = new(ProgressKind.CancelSignalReceived);
 
+    public static ProgressResult Completed(int handle) => new(ProgressKind.Completed, handle);
+
     public static ProgressResult ExecuteRun(int handle) => new(ProgressKind.ExecuteRun, handle);
 }
 
 internal enum ProgressKind
 {
-    /// <summary>At least one awaited handle has a result: take it.</summary>
-    AnyCompleted,
+    /// <summary>The handle in <see cref="ProgressResult.Handle"/> has its result: take it.</summary>
+    Completed,
 
     /// <summary>Wait for more input from the runtime.</summary>
     ReadFromInput,
 
-    /// <summary>Execute the closure of this run, then propose its completion.</summary>
+    /// <summary>Execute the closure of the run in <see cref="ProgressResult.Handle"/>, then propose its completion.</summary>
     ExecuteRun,
 
     /// <summary>Input is closed, but a run closure is still executing: wait for its proposal.</summary>
     WaitPendingRun,
 
-    /// <summary>The invocation suspended; user code must unwind.</summary>
+    /// <summary>The invocation suspended: the attempt is over.</summary>
     Suspended,
 
-    /// <summary>The invocation was cancelled: fail the current await with a terminal 409.</summary>
+    /// <summary>The invocation was cancelled: fail what user code waits on with a terminal 409.</summary>
     CancelSignalReceived,
 }

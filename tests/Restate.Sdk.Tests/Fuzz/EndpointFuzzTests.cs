@@ -55,7 +55,6 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {Cases} cases (seed {Seed}) went wrong:\n{string.Join("\n", failures.Take(15))}");
 
         Assert.True(await gauge.WaitForIdleAsync(TimeSpan.FromSeconds(10)), $"{gauge.Active} requests still in flight after the storm");
-        Assert.Equal(0, journals.Running);
         var growth = SettledMemory() - baseline;
         Assert.Equal(0, journals.ContextsAlive);
         Assert.True(growth < AllowedMemoryGrowth, $"managed memory grew by {growth / 1024} KiB over the storm");

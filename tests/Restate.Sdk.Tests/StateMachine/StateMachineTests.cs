@@ -100,8 +100,9 @@ public class StateMachineTests
     }
 
     [Fact]
-    public void Awaiting_an_unresolved_handle_during_replay_is_a_journal_mismatch()
+    public void Waiting_during_replay_for_a_result_not_yet_journaled_reads_more_input_then_suspends()
     {
+        // Code that created a timer, set state and only then waited is waiting here, mid-replay.
         var machine = Machine(
             Start(3),
             Input(),
@@ -110,11 +111,51 @@ public class StateMachineTests
         machine.SysInput();
         var sleep = machine.SysSleep(123);
 
-        Assert.Throws<ProtocolException>(() => machine.DoProgress([sleep]));
+        Assert.Equal(ProgressResult.ReadFromInput, machine.DoProgress([sleep]));
+        Assert.True(machine.IsReplaying);
 
-        var error = (ErrorMessage)Output(machine).Single().Message;
-        Assert.Equal(570u, error.Code);
-        Assert.Contains("await", error.Message, StringComparison.Ordinal);
+        machine.NotifyInputClosed();
+        Assert.Equal(ProgressResult.Suspended, machine.DoProgress([sleep]));
+        var suspension = (SuspensionMessage)Output(machine).Single().Message;
+        Assert.Equal([1u], suspension.WaitingCompletions);
+    }
+
+    [Fact]
+    public void Of_several_ready_results_the_one_first_in_the_journal_is_taken_first()
+    {
+        var machine = Machine(
+            Start(5),
+            Input(),
+            Command(new SleepCommandMessage { ResultCompletionId = 1 }),
+            Command(new SleepCommandMessage { ResultCompletionId = 2 }),
+            Completion(MessageType.SleepCompletionNotification, 2),
+            Completion(MessageType.SleepCompletionNotification, 1));
+        machine.SysInput();
+        var first = machine.SysSleep(1);
+        var second = machine.SysSleep(2);
+
+        Assert.Equal(ProgressResult.Completed(second), machine.DoProgress([first, second]));
+        machine.TakeNotification(second);
+        Assert.Equal(ProgressResult.Completed(first), machine.DoProgress([first]));
+    }
+
+    [Fact]
+    public void A_run_is_not_executed_while_its_command_may_still_be_ahead_in_the_replay()
+    {
+        var machine = Machine(
+            Start(3),
+            Input(),
+            Command(new RunCommandMessage { ResultCompletionId = 1, Name = "a" }),
+            Command(new SetStateCommandMessage { Key = Utf8("k"), Value = Value("1") }));
+        machine.SysInput();
+        var run = machine.SysRun("a");
+
+        Assert.True(machine.IsReplaying);
+        Assert.Equal(ProgressResult.ReadFromInput, machine.DoProgress([run]));
+
+        machine.SysStateSet("k", Value("1").Content.ToByteArray());
+        Assert.True(machine.IsProcessing);
+        Assert.Equal(ProgressResult.ExecuteRun(run), machine.DoProgress([run]));
     }
 
     [Fact]
@@ -129,7 +170,7 @@ public class StateMachineTests
         var sleep = machine.SysSleep(999, "nap");
 
         Assert.True(machine.IsProcessing);
-        Assert.Equal(ProgressKind.AnyCompleted, machine.DoProgress([sleep]).Kind);
+        Assert.Equal(ProgressResult.Completed(sleep), machine.DoProgress([sleep]));
         Assert.Equal(NotificationResultKind.Void, machine.TakeNotification(sleep)!.Kind);
         Assert.Empty(machine.TakeOutput());
     }
@@ -239,7 +280,7 @@ public class StateMachineTests
         var frames = Output(machine);
         Assert.Equal(Command(new GetInvocationOutputCommandMessage { WorkflowTarget = new WorkflowTarget { WorkflowName = "Wf", WorkflowKey = "k" }, ResultCompletionId = 1 }), frames[0]);
         Assert.Equal(Command(new AttachInvocationCommandMessage { IdempotentRequestTarget = new IdempotentRequestTarget { ServiceName = "Svc", HandlerName = "h", IdempotencyKey = "idem" }, ResultCompletionId = 2 }), frames[1]);
-        Assert.Equal(ProgressKind.AnyCompleted, machine.DoProgress([output]).Kind);
+        Assert.Equal(ProgressResult.Completed(output), machine.DoProgress([output]));
         Assert.Equal(NotificationResultKind.Void, machine.TakeNotification(output)!.Kind);
     }
 
