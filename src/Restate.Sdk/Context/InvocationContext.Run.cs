@@ -67,26 +67,25 @@ internal sealed partial class InvocationContext
             return;
         }
 
-        // Off the scheduler: the closure is free to block or await anything; it must not post its
-        // continuations among the handler's.
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static state =>
+        // The closure starts inline, but off the scheduler: its own awaits must not post continuations among the
+        // handler's. It runs in the execution context of the code that created the run.
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            if (run.Creator is { } creator)
             {
-                var (context, handle, run) = state;
-                if (run.Creator is { } creator)
-                {
-                    ExecutionContext.Run(creator, static s => Start((ValueTuple<InvocationContext, int, PendingRun>)s!), state);
-                }
-                else
-                {
-                    Start(state);
-                }
-
-                static void Start((InvocationContext Context, int Handle, PendingRun Run) s) =>
-                    _ = s.Context.ExecuteRunAsync(s.Handle, s.Run);
-            },
-            (this, handle, run),
-            preferLocal: false);
+                ExecutionContext.Run(creator, static s => ((RunStart)s!).Execute(), new RunStart(this, handle, run));
+            }
+            else
+            {
+                _ = ExecuteRunAsync(handle, run);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
     }
 
     private async Task ExecuteRunAsync(int handle, PendingRun run)
@@ -126,6 +125,11 @@ internal sealed partial class InvocationContext
         {
             await _session.FlushAsync().ConfigureAwait(false);
         }
+    }
+
+    private sealed record RunStart(InvocationContext Context, int Handle, PendingRun Run)
+    {
+        public void Execute() => _ = Context.ExecuteRunAsync(Handle, Run);
     }
 
     private sealed record PendingRun(

@@ -34,11 +34,15 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
         _onUnhandled = onUnhandled;
     }
 
-    /// <summary>Runs <paramref name="start"/> on the scheduler and returns its task.</summary>
+    /// <summary>
+    /// Runs <paramref name="start"/> as the scheduler's first work item, on the calling thread when no
+    /// drain is under way (saving a thread hop per invocation), and returns its task. The task
+    /// completes on the scheduler, so an await on it with <c>ConfigureAwait(false)</c> continues there.
+    /// </summary>
     public Task<T> Start<T>(Func<Task<T>> start)
     {
-        var started = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(
+        var started = new TaskCompletionSource<Task<T>>();
+        var item = new WorkItem(
             _ =>
             {
                 try
@@ -51,6 +55,30 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
                 }
             },
             null);
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return Task.FromCanceled<T>(new CancellationToken(canceled: true));
+            }
+
+            _work.Enqueue(item);
+            if (!TryStartDrainLocked())
+            {
+                return started.Task.Unwrap();
+            }
+        }
+
+        var previous = Current;
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+
         return started.Task.Unwrap();
     }
 
