@@ -22,10 +22,9 @@ public sealed class DelayCodeFix() : ContextCodeFix(DiagnosticIds.Delay)
             return null;
         }
 
-        var argument = call.ArgumentList.Arguments[0];
-
+        var argument = call.ArgumentList.Arguments[0].Expression;
         var duration = method.Parameters[0].Type.SpecialType == SpecialType.System_Int32
-            ? $"global::System.TimeSpan.FromMilliseconds({argument})"
+            ? $"{TimeSpanName(site, call)}.FromMilliseconds({argument})"
             : argument.ToString();
         var sleep = $"{site.ContextName}.Sleep({duration})";
         return method.Name switch
@@ -34,5 +33,13 @@ public sealed class DelayCodeFix() : ContextCodeFix(DiagnosticIds.Delay)
             "Sleep" when site.CanAwait => ExpressionFix.Parse($"Use 'await {site.ContextName}.Sleep'", site.Node, "await " + sleep),
             _ => null,
         };
+    }
+
+    /// <summary><c>TimeSpan</c> where <c>using System</c> makes it mean System.TimeSpan, else the qualified name.</summary>
+    private static string TimeSpanName(FixSite site, SyntaxNode position)
+    {
+        var timeSpan = site.Model.Compilation.GetTypeByMetadataName("System.TimeSpan");
+        var visible = site.Model.LookupNamespacesAndTypes(position.SpanStart, name: "TimeSpan");
+        return visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], timeSpan) ? "TimeSpan" : "global::System.TimeSpan";
     }
 }

@@ -19,12 +19,13 @@ public sealed class SystemRandomCodeFix() : ContextCodeFix(DiagnosticIds.SystemR
     {
         if (site.Node.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } member
             || member.Expression != site.Node
-            || call.Expression != member)
+            || call.Expression != member
+            || call.ArgumentList.Arguments.Any(argument => argument.NameColon is not null))
         {
             return null;
         }
 
-        var arguments = call.ArgumentList.Arguments.Select(argument => argument.ToString()).ToArray();
+        var arguments = call.ArgumentList.Arguments.Select(argument => argument.Expression.ToString()).ToArray();
         var deterministicCall = (member.Name.Identifier.Text, arguments.Length) switch
         {
             ("Next", 0) => "NextInt(0, int.MaxValue)",
