@@ -30,7 +30,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Delay = Create(
         DiagnosticIds.Delay,
         "Wait through the Restate context",
-        "'{0}' waits again on every replay and blocks suspension; use 'await ctx.Sleep(...)' in handler code");
+        "'{0}' waits again on every replay and keeps the invocation from suspending; use 'await ctx.Sleep(...)' in handler code");
 
     public static readonly DiagnosticDescriptor DirectIo = Create(
         DiagnosticIds.DirectIo,
