@@ -88,6 +88,24 @@ public class DelayAnalyzerTests
         """);
 
     [Fact]
+    public Task Fix_qualifies_TimeSpan_where_System_is_not_imported() => Verifier.CodeFix<DelayCodeFix>("""
+        using Restate.Sdk;
+
+        class Waiter
+        {
+            public async System.Threading.Tasks.Task Wait(IContext ctx) => await [|System.Threading.Tasks.Task.Delay(250)|];
+        }
+        """, """
+        using Restate.Sdk;
+
+        class Waiter
+        {
+            public async System.Threading.Tasks.Task Wait(IContext ctx) => await ctx.Sleep(global::System.TimeSpan.FromMilliseconds(250));
+        }
+        """,
+        usings: "");
+
+    [Fact]
     public Task Fix_is_not_offered_for_a_blocking_sleep_in_sync_code_or_a_cancellable_delay() => Verifier.CodeFix<DelayCodeFix>("""
         class Waiter
         {

@@ -62,4 +62,17 @@ public class NewGuidAnalyzerTests
             public Guid Create(IContext ctx) => ctx.Random.NextGuid();
         }
         """);
+
+    [Fact]
+    public Task Fix_keeps_an_escaped_context_name() => Verifier.CodeFix<NewGuidCodeFix>("""
+        class Events
+        {
+            public Guid Create(IContext @event) => [|Guid.NewGuid()|];
+        }
+        """, """
+        class Events
+        {
+            public Guid Create(IContext @event) => @event.Random.NextGuid();
+        }
+        """);
 }

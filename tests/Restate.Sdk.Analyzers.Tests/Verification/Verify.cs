@@ -32,13 +32,13 @@ internal static class Verify<TAnalyzer>
     }
 
     /// <summary>Checks that the fix turns <paramref name="source"/> into <paramref name="fixedSource"/>; equal sources mean "no fix offered".</summary>
-    public static Task CodeFix<TCodeFix>(string source, string fixedSource)
+    public static Task CodeFix<TCodeFix>(string source, string fixedSource, string usings = Usings)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
-            TestCode = Usings + source,
-            FixedCode = Usings + fixedSource,
+            TestCode = usings + source,
+            FixedCode = usings + fixedSource,
         };
         Configure(test.TestState);
         Configure(test.FixedState);
