@@ -47,6 +47,46 @@ public class HandlerCodeTests
         """);
 
     [Fact]
+    public Task A_local_function_used_only_as_or_in_run_actions_is_exempt() => Verifier.Analyzer("""
+        class Orders
+        {
+            public async Task<Guid> Create(IContext ctx)
+            {
+                var first = await ctx.Run("first", NewId);
+                var second = await ctx.Run("second", ct => NewId(ct));
+                return first == second ? first : second;
+
+                Task<Guid> NewId(CancellationToken ct) => Task.FromResult(Guid.NewGuid());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_local_function_also_called_outside_run_is_handler_code() => Verifier.Analyzer("""
+        class Orders
+        {
+            public async Task<Guid> Create(IContext ctx)
+            {
+                var first = await ctx.Run("first", NewId);
+                return first == default ? await NewId(ctx.Aborted) : first;
+
+                Task<Guid> NewId(CancellationToken ct) => Task.FromResult([|Guid.NewGuid()|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_unused_local_function_is_handler_code() => Verifier.Analyzer("""
+        class Orders
+        {
+            public void Create(IContext ctx)
+            {
+                Guid NewId() => [|Guid.NewGuid()|];
+            }
+        }
+        """);
+
+    [Fact]
     public Task Run_through_a_derived_context_is_exempt() => Verifier.Analyzer("""
         class Orders
         {
