@@ -16,15 +16,13 @@ if (settings.ParentProcessId is { } parent)
 }
 
 builder.Services.AddRestate(options => options.ProtocolMode = settings.Mode)
-    .AddService<SideEffects>(service =>
+    .AddService<SideEffects>(service => service.RetryPolicy = QuickRetry())
+    .AddService<ConcurrentRuns>(service => service.RetryPolicy = QuickRetry())
+    .AddService<SleepOrAwakeable>(service =>
     {
-        // Retry quickly while the test restarts the killed process.
-        service.RetryPolicy = new InvocationRetryPolicy
-        {
-            InitialInterval = TimeSpan.FromMilliseconds(100),
-            MaxInterval = TimeSpan.FromMilliseconds(500),
-            ExponentiationFactor = 2,
-        };
+        // Suspend a waiting attempt soon also in bidi mode (request-response suspends right away).
+        service.InactivityTimeout = TimeSpan.FromSeconds(1);
+        service.RetryPolicy = QuickRetry();
     });
 
 var app = builder.Build();
@@ -32,3 +30,11 @@ app.MapRestate();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Restate test service ready on 127.0.0.1:{settings.Port} ({settings.Mode})"));
 app.Run();
+
+// Retry quickly while a test restarts the killed process (or a run retries).
+static InvocationRetryPolicy QuickRetry() => new()
+{
+    InitialInterval = TimeSpan.FromMilliseconds(100),
+    MaxInterval = TimeSpan.FromMilliseconds(500),
+    ExponentiationFactor = 2,
+};

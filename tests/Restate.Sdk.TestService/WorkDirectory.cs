@@ -13,4 +13,13 @@ public sealed class WorkDirectory(string path)
 
     /// <summary>While this file is missing, the handler holds after its <c>Run</c>, so the test can kill the process there.</summary>
     public string ReleaseFlag => System.IO.Path.Combine(Path, "release");
+
+    /// <summary>One line per start of a <c>Run</c> closure, failed and killed attempts included.</summary>
+    public string RunAttemptLog => System.IO.Path.Combine(Path, "run-attempts.log");
+
+    /// <summary>Exists once a run that fails its first attempt has failed it.</summary>
+    public string FailedOnceMarker => System.IO.Path.Combine(Path, "failed-once");
+
+    /// <summary>The id of the awakeable a handler waits for, for the test to resolve.</summary>
+    public string AwakeableIdFile => System.IO.Path.Combine(Path, "awakeable-id");
 }

@@ -33,5 +33,12 @@ public class TerminalException : Exception
 
     public int Code { get; }
 
+    /// <summary>
+    /// Extra key/value details of the failure, stored with it and returned to callers. Only service
+    /// protocol V6 carries them: when the deployment negotiated V5, a failure with metadata (thrown
+    /// from a handler or from a <c>Run</c> closure) is never written without it. The attempt fails
+    /// instead with error 573 ("failure metadata needs service protocol V6; this deployment negotiated
+    /// V5"), and Restate retries it like any other failed attempt. An empty dictionary is fine on V5.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Metadata { get; } = new Dictionary<string, string>();
 }

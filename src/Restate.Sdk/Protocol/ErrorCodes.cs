@@ -8,4 +8,7 @@ internal static class ErrorCodes
     public const int Internal = 500;
     public const int JournalMismatch = 570;
     public const int ProtocolViolation = 571;
+
+    /// <summary>The handler used a feature the negotiated protocol version cannot carry.</summary>
+    public const int UnsupportedFeature = 573;
 }

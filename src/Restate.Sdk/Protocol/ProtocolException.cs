@@ -23,4 +23,6 @@ internal sealed class ProtocolException : Exception
     public static ProtocolException Violation(string message) => new(ErrorCodes.ProtocolViolation, message);
 
     public static ProtocolException Mismatch(string message) => new(ErrorCodes.JournalMismatch, message);
+
+    public static ProtocolException Unsupported(string message) => new(ErrorCodes.UnsupportedFeature, message);
 }

@@ -36,7 +36,7 @@ internal sealed partial class InvocationStateMachine
         var output = new OutputCommandMessage();
         if (result.Failure is { } failure)
         {
-            output.Failure = failure.ToProto(Version);
+            output.Failure = ToWire(failure, MessageType.OutputCommand, "");
         }
         else
         {
@@ -127,7 +127,7 @@ internal sealed partial class InvocationStateMachine
         var command = new CompleteAwakeableCommandMessage { AwakeableId = awakeableId };
         if (result.Failure is { } failure)
         {
-            command.Failure = failure.ToProto(Version);
+            command.Failure = ToWire(failure, MessageType.CompleteAwakeableCommand, "");
         }
         else
         {
@@ -159,7 +159,7 @@ internal sealed partial class InvocationStateMachine
         var command = new CompletePromiseCommandMessage { Key = key, ResultCompletionId = id, Name = name };
         if (result.Failure is { } failure)
         {
-            command.CompletionFailure = failure.ToProto(Version);
+            command.CompletionFailure = ToWire(failure, MessageType.CompletePromiseCommand, name);
         }
         else
         {
@@ -202,6 +202,22 @@ internal sealed partial class InvocationStateMachine
             Void = new Unit(),
         };
         PopOrWrite(MessageType.SendSignalCommand, command, "", SendSignalCommandMessage.Parser);
+    }
+
+    /// <summary>
+    /// The wire form of a failure the next command carries. One the negotiated version cannot carry
+    /// fails the attempt, and the error names that command (it is not journaled yet).
+    /// </summary>
+    private Failure ToWire(TerminalFailure failure, MessageType commandType, string name)
+    {
+        try
+        {
+            return failure.ToProto(Version);
+        }
+        catch (ProtocolException e)
+        {
+            throw Fail(e, _journal.PeekNextCommand(commandType, name));
+        }
     }
 
     /// <summary>Replays or writes one command; returns the command as the journal holds it.</summary>

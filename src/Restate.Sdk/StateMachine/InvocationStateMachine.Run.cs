@@ -33,6 +33,7 @@ internal sealed partial class InvocationStateMachine
     /// Proposes the outcome of an executed run closure. A retryable failure either ends the attempt
     /// with <c>ErrorMessage</c> (the runtime retries it, and the closure runs again) or, when the
     /// retry policy gives up, is proposed as a terminal failure the handler can catch.
+    /// A terminal failure the negotiated version cannot carry (metadata on V5) fails the attempt instead.
     /// Ignored once the state machine is closed: the closure's outcome is then simply lost.
     /// </summary>
     public void ProposeRunCompletion(int handle, RunExitResult result, RetryPolicy? retryPolicy)
@@ -56,7 +57,15 @@ internal sealed partial class InvocationStateMachine
         var message = new ProposeRunCompletionMessage { ResultCompletionId = id.Id };
         if (result.TerminalFailure is { } terminal)
         {
-            message.Failure = terminal.ToProto(Version);
+            try
+            {
+                message.Failure = terminal.ToProto(Version);
+            }
+            catch (ProtocolException e)
+            {
+                Fail(e, command);
+                return;
+            }
         }
         else if (result.RetryableError is { } error)
         {

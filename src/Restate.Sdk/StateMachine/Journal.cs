@@ -33,6 +33,9 @@ internal sealed class Journal
         return new CommandRef(CommandIndex, name, type);
     }
 
+    /// <summary>What <see cref="NextCommand"/> would return, without moving on.</summary>
+    public CommandRef PeekNextCommand(MessageType type, string name) => new(CommandIndex + 1, name, type);
+
     public uint NextCompletionId() => _nextCompletionId++;
 
     public uint NextSignalId() => _nextSignalId++;

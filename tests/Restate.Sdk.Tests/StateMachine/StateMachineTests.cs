@@ -224,19 +224,45 @@ public class StateMachineTests
     }
 
     [Fact]
-    public void Failure_metadata_is_sent_on_v6_and_left_out_on_v5()
+    public void Failure_metadata_is_sent_on_v6()
     {
-        var failure = new TerminalFailure(400, "bad", new Dictionary<string, string> { ["field"] = "name" });
-        foreach (var version in new[] { ServiceProtocolVersion.V5, ServiceProtocolVersion.V6 })
-        {
-            var machine = new InvocationStateMachine(version);
-            machine.NotifyInput(Encode(Start(1), Input()));
-            machine.SysInput();
-            machine.SysWriteOutput(ValueOrFailure.Failed(failure));
+        var machine = Machine(Start(1), Input());
+        machine.SysInput();
 
-            var output = (OutputCommandMessage)Output(machine).Single().Message;
-            Assert.Equal(version == ServiceProtocolVersion.V6 ? 1 : 0, output.Failure.Metadata.Count);
-        }
+        machine.SysWriteOutput(ValueOrFailure.Failed(new TerminalFailure(400, "bad", new Dictionary<string, string> { ["field"] = "name" })));
+
+        var output = (OutputCommandMessage)Output(machine).Single().Message;
+        Assert.Equal([new FailureMetadata { Key = "field", Value = "name" }], output.Failure.Metadata);
+    }
+
+    [Fact]
+    public void Failure_metadata_on_v5_fails_the_attempt_at_the_command_that_would_carry_it()
+    {
+        var machine = new InvocationStateMachine(ServiceProtocolVersion.V5);
+        machine.NotifyInput(Encode(Start(1), Input()));
+        machine.SysInput();
+
+        var thrown = Assert.Throws<ProtocolException>(() =>
+            machine.SysWriteOutput(ValueOrFailure.Failed(new TerminalFailure(400, "bad", new Dictionary<string, string> { ["field"] = "name" }))));
+
+        Assert.Equal(573, thrown.Code);
+        var error = (ErrorMessage)Output(machine).Single().Message;
+        Assert.Equal(573u, error.Code);
+        Assert.Equal(1u, error.RelatedCommandIndex);
+        Assert.Equal((uint)MessageType.OutputCommand, error.RelatedCommandType);
+        Assert.True(machine.IsClosed);
+    }
+
+    [Fact]
+    public void Failure_without_metadata_is_written_on_v5()
+    {
+        var machine = new InvocationStateMachine(ServiceProtocolVersion.V5);
+        machine.NotifyInput(Encode(Start(1), Input()));
+        machine.SysInput();
+
+        machine.SysWriteOutput(ValueOrFailure.Failed(new TerminalFailure(400, "bad", new Dictionary<string, string>())));
+
+        Assert.Equal([OutputFailure(400, "bad")], Output(machine));
     }
 
     [Fact]
