@@ -13,8 +13,7 @@ public sealed class SleepOrAwakeable(WorkDirectory files)
     {
         var awakeable = ctx.Awakeable<string>();
 
-        // Not journaled: every attempt writes the same id again.
-        await File.WriteAllTextAsync(files.AwakeableIdFile, awakeable.Id);
+        await ctx.Run("publish awakeable id", ct => File.WriteAllTextAsync(files.AwakeableIdFile, awakeable.Id, ct));
         var sleep = ctx.Sleep(TimeSpan.FromMilliseconds(sleepMillis));
         var woken = awakeable.Value.AsTask();
         var first = await Task.WhenAny(sleep, woken);

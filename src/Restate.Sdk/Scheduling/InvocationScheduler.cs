@@ -5,10 +5,14 @@ namespace Restate.Sdk.Scheduling;
 /// thread: every continuation the handler posts (every <c>await</c> that captures the
 /// synchronization context) runs here, one at a time, in the order it was posted. Only when no
 /// work is left — the handler is quiescent — does the scheduler ask for progress on durable
-/// results, and each progress step hands out at most one result, whose continuations then run
-/// inline before the next step. So the interleaving of concurrent branches depends only on the
-/// order of results in the journal, the same on every replay, and never on timing.
+/// results, and each progress step hands out at most one result, whose continuations run before
+/// the next step. So the interleaving of concurrent branches depends only on the order of results
+/// in the journal, the same on every replay, and never on timing.
 /// <para>
+/// A progress step runs with no synchronization context, so continuations that do not capture one
+/// (<c>ConfigureAwait(false)</c>) run inline, right there, instead of on another thread; those that
+/// captured the scheduler are posted to it. Once the handler's task has completed, nothing more
+/// runs: the transport writes the output of a handler that is done, not of one still moving.
 /// Work items run on thread-pool threads, one drain at a time; no thread is held while idle.
 /// </para>
 /// </summary>
@@ -18,6 +22,7 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
     private readonly Queue<WorkItem> _work = new();
     private readonly Func<bool> _onQuiescent;
     private readonly Action<Exception> _onUnhandled;
+    private Task? _handler;
     private bool _draining;
     private bool _progressRequested;
     private bool _stopped;
@@ -35,9 +40,9 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
     }
 
     /// <summary>
-    /// Runs <paramref name="start"/> as the scheduler's first work item, on the calling thread when no
-    /// drain is under way (saving a thread hop per invocation), and returns its task. The task
-    /// completes on the scheduler, so an await on it with <c>ConfigureAwait(false)</c> continues there.
+    /// Runs the handler, <paramref name="start"/>, as the scheduler's first work item — on the
+    /// calling thread when no drain is under way, saving a thread hop per invocation — and returns
+    /// its task. The scheduler stops the moment that task completes.
     /// </summary>
     public Task<T> Start<T>(Func<Task<T>> start)
     {
@@ -45,14 +50,18 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
         var item = new WorkItem(
             _ =>
             {
+                Task<T> handler;
                 try
                 {
-                    started.SetResult(start());
+                    handler = start();
                 }
                 catch (Exception e)
                 {
-                    started.SetResult(Task.FromException<T>(e));
+                    handler = Task.FromException<T>(e);
                 }
+
+                Volatile.Write(ref _handler, handler);
+                started.SetResult(handler);
             },
             null);
         lock (_lock)
@@ -132,12 +141,21 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
     {
         lock (_lock)
         {
-            _stopped = true;
-            _work.Clear();
+            StopLocked();
         }
     }
 
-    void IThreadPoolWorkItem.Execute() => Drain();
+    void IThreadPoolWorkItem.Execute()
+    {
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            SetSynchronizationContext(null);
+        }
+    }
 
     private bool TryStartDrainLocked()
     {
@@ -150,69 +168,72 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
         return true;
     }
 
+    private void StopLocked()
+    {
+        _stopped = true;
+        _work.Clear();
+    }
+
     private void Drain()
     {
-        SetSynchronizationContext(this);
-        try
+        while (true)
         {
-            while (true)
+            SetSynchronizationContext(this);
+            var ranOut = RunQueuedWork();
+            lock (_lock)
             {
-                RunQueuedWork();
-                lock (_lock)
+                if (!ranOut || _stopped)
                 {
-                    if (_stopped)
-                    {
-                        _draining = false;
-                        return;
-                    }
-
-                    _progressRequested = false;
+                    _draining = false;
+                    return;
                 }
 
-                if (Quiescent())
+                _progressRequested = false;
+            }
+
+            SetSynchronizationContext(null);
+            if (Quiescent())
+            {
+                continue;
+            }
+
+            lock (_lock)
+            {
+                if (HandlerDone())
                 {
-                    continue;
+                    StopLocked();
                 }
 
-                lock (_lock)
+                if (_stopped || (_work.Count == 0 && !_progressRequested))
                 {
-                    if (_stopped || (_work.Count == 0 && !_progressRequested))
-                    {
-                        _draining = false;
-                        return;
-                    }
+                    _draining = false;
+                    return;
                 }
             }
         }
-        finally
-        {
-            SetSynchronizationContext(null);
-        }
     }
 
-    private bool Quiescent()
-    {
-        try
-        {
-            return _onQuiescent();
-        }
-        catch (Exception e)
-        {
-            _onUnhandled(e);
-            return false;
-        }
-    }
-
-    private void RunQueuedWork()
+    /// <summary>Runs queued work until none is left (true) or the scheduler stopped (false).</summary>
+    private bool RunQueuedWork()
     {
         while (true)
         {
             WorkItem item;
             lock (_lock)
             {
-                if (_stopped || !_work.TryDequeue(out item))
+                if (HandlerDone())
                 {
-                    return;
+                    StopLocked();
+                }
+
+                if (_stopped)
+                {
+                    return false;
+                }
+
+                if (!_work.TryDequeue(out item))
+                {
+                    return true;
                 }
             }
 
@@ -226,6 +247,30 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
             }
         }
     }
+
+    private bool Quiescent()
+    {
+        lock (_lock)
+        {
+            if (HandlerDone())
+            {
+                StopLocked();
+                return false;
+            }
+        }
+
+        try
+        {
+            return _onQuiescent();
+        }
+        catch (Exception e)
+        {
+            _onUnhandled(e);
+            return false;
+        }
+    }
+
+    private bool HandlerDone() => Volatile.Read(ref _handler) is { IsCompleted: true };
 
     private readonly record struct WorkItem(SendOrPostCallback Callback, object? State);
 }

@@ -29,6 +29,8 @@ public static class BoundedInvocation
     {
         var rows = await restate.Admin.QueryAsync(
             $"SELECT status, retry_count, last_failure_error_code, last_failure FROM sys_invocation WHERE id = '{invocationId}'");
-        return string.Join("; ", rows);
+        var journal = await restate.Admin.QueryAsync(
+            $"SELECT index, entry_type, name, completed, version FROM sys_journal WHERE id = '{invocationId}' ORDER BY index");
+        return string.Join("; ", rows) + "\nJournal: " + string.Join("\n  ", journal);
     }
 }
