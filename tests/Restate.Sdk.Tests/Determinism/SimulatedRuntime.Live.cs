@@ -31,6 +31,8 @@ internal sealed partial class SimulatedRuntime
                 return Outcome();
             }
 
+            // The runtime stores what the attempt proposed before it failed; the retry replays it.
+            AppendOwed([.. _owed.Where(f => f.Type == MessageType.RunCompletionNotification)]);
             OnAttemptFailed(error);
         }
     }
