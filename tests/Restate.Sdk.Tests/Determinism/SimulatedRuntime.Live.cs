@@ -31,8 +31,10 @@ internal sealed partial class SimulatedRuntime
                 return Outcome();
             }
 
-            // The runtime stores what the attempt proposed before it failed; the retry replays it.
-            AppendOwed([.. _owed.Where(f => f.Type == MessageType.RunCompletionNotification)]);
+            // Proposals not yet journaled are lost with the attempt (as when the runtime fails over):
+            // the next attempt runs those closures again. Appending them here instead would put
+            // them out of the order a JournalOrderPolicy must keep.
+            _owed.RemoveAll(f => f.Type == MessageType.RunCompletionNotification);
             OnAttemptFailed(error);
         }
     }

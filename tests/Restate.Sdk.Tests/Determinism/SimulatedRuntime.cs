@@ -14,7 +14,8 @@ namespace Restate.Sdk.Tests.Determinism;
 /// </summary>
 internal sealed partial class SimulatedRuntime
 {
-    private const int MaxAttempts = 12;
+    /// <summary>Failed attempts after which the runtime gives up (a case fails a closure once or twice).</summary>
+    private const int MaxFailedAttempts = 12;
 
     private readonly InvocationSetup _setup;
     private readonly List<Frame> _journal = [];
@@ -78,7 +79,7 @@ internal sealed partial class SimulatedRuntime
         [.. _suspensions],
         [.. _retriedErrors]);
 
-    /// <summary>Decides what a failed attempt means: retried (true) or a violation (thrown).</summary>
+    /// <summary>Accepts a failed attempt to be retried, or throws when it must not have failed.</summary>
     private void OnAttemptFailed(ErrorMessage error)
     {
         if (error.Code == 570 || !_setup.IsRetryable(error))
@@ -88,9 +89,9 @@ internal sealed partial class SimulatedRuntime
 
         _retriedErrors.Add(error);
         _failuresSinceLastEntry++;
-        if (_attemptFrames.Count >= MaxAttempts)
+        if (_retriedErrors.Count >= MaxFailedAttempts)
         {
-            throw DeterminismViolation.With($"Still failing after {MaxAttempts} attempts: {error.Message}", _journal);
+            throw DeterminismViolation.With($"Still failing after {MaxFailedAttempts} failed attempts: {error.Message}", _journal);
         }
     }
 
