@@ -82,7 +82,8 @@ public class ReplayPropertyTests(ITestOutputHelper output)
         }
         catch (DeterminismViolation e)
         {
-            return $"Program seed {seed} failed; rerun only it with {SeedVariable}={seed}.\n"
+            return $"Program seed {seed} failed; rerun only it with {SeedVariable}={seed} dotnet test tests/Restate.Sdk.Tests "
+                + $"--filter FullyQualifiedName~{nameof(ReplayPropertyTests)}\n"
                 + $"Program: {ProgramText.Describe(program)}\n{e.Message}";
         }
     }

@@ -15,7 +15,7 @@ internal static class ExpectedOutput
         SequenceNode sequence => $"({string.Join(",", sequence.Steps.Select(s => Evaluate(s, journal)))})",
         ForkNode fork => $"[{string.Join("|", fork.Branches.Select(b => Evaluate(b, journal)))}]",
         JoinNode join => $"{{{string.Join(",", join.Futures.Select(f => f.Label))}}}",
-        RaceNode race => $"<{race.Futures[JournalQueries.FirstCompleted(journal, [.. race.Futures.Select(f => f.Label)])].Label}>",
+        RaceNode race => $"~{race.Futures[JournalQueries.FirstCompleted(journal, [.. race.Futures.Select(f => f.Label)])].Label}~",
         GetStateNode get => ProgramGenerator.InitialState.TryGetValue(get.Key, out var json) ? json.Trim('"') : "-",
         SetStateNode set => set.Label,
         FutureNode future => future.Label,

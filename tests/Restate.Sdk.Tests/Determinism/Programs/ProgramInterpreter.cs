@@ -66,7 +66,7 @@ internal sealed class ProgramInterpreter(ProgramNode program)
             RaceKind.DurableFutureAny => await DurableFuture.Any(futures),
             _ => labels.IndexOf(await DurableFuture.Race([.. futures.Cast<IDurableFuture<string>>()])),
         };
-        return $"<{race.Futures[winner].Label}>";
+        return $"~{race.Futures[winner].Label}~";
     }
 
     private static string Set(IWorkflowContext ctx, SetStateNode set)
