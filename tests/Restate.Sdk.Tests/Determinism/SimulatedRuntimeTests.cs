@@ -87,6 +87,30 @@ public class SimulatedRuntimeTests
     }
 
     [Fact]
+    public async Task Different_seeds_deliver_completions_in_different_orders()
+    {
+        var setup = Setup(async ctx =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                ctx.Send(CallTarget.ForService("Callee", "echo"), i);
+            }
+
+            await ctx.Sleep(TimeSpan.FromSeconds(1), "sleep");
+            return "sent";
+        });
+
+        var orders = new HashSet<string>();
+        foreach (var seed in Enumerable.Range(1, 8))
+        {
+            var outcome = await new SimulatedRuntime(setup, SimulatedRuntime.NewJournal()).RunLiveAsync(new RandomDeliveryPolicy(seed));
+            orders.Add(string.Join(",", outcome.Journal.Where(f => f.Type.IsNotification()).Select(NotificationKey.Of)));
+        }
+
+        Assert.True(orders.Count > 1, $"Every seed delivered in the order {string.Join(" / ", orders)}");
+    }
+
+    [Fact]
     public async Task An_unexpected_failure_is_a_violation_not_a_retry()
     {
         var setup = Setup(ctx => throw new InvalidOperationException("a bug"));
