@@ -45,6 +45,20 @@ internal sealed partial class SimulatedRuntime
         var frames = new List<Frame>();
         _attemptFrames.Add(frames);
         var harness = StartAttempt(requestResponse: false);
+        try
+        {
+            return await DriveLiveAttemptAsync(harness, policy, frames);
+        }
+        catch (Exception)
+        {
+            // Ends the input, so that the abandoned attempt does not wait for it forever.
+            await harness.CloseInputAsync();
+            throw;
+        }
+    }
+
+    private async Task<ErrorMessage?> DriveLiveAttemptAsync(InvocationHarness harness, IDeliveryPolicy policy, List<Frame> frames)
+    {
         await harness.SendAsync([StartFrame(), .. _journal]);
         Task<Frame>? next = null;
         var quietSince = DateTime.UtcNow;

@@ -22,7 +22,17 @@ internal sealed partial class SimulatedRuntime
             _attemptFrames.Add(frames);
             var harness = StartAttempt(requestResponse: true);
             await harness.SendAsync([StartFrame(), .. _journal]);
-            var terminal = await ReadAttemptAsync(harness, frames);
+            Frame terminal;
+            try
+            {
+                terminal = await ReadAttemptAsync(harness, frames);
+            }
+            catch (Exception)
+            {
+                await harness.CloseInputAsync();
+                throw;
+            }
+
             await harness.FinishAsync();
             switch (terminal.Message)
             {
