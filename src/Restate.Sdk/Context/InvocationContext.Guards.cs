@@ -51,5 +51,9 @@ internal sealed partial class InvocationContext
         }
     }
 
-    private sealed record Marker(string InvocationId);
+    // A class, compared by reference: two attempts (or two invocations in a test) may share an invocation id.
+    private sealed class Marker(string invocationId)
+    {
+        public string InvocationId { get; } = invocationId;
+    }
 }
