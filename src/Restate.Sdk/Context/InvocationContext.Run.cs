@@ -67,24 +67,14 @@ internal sealed partial class InvocationContext
             return;
         }
 
-        // The closure starts inline, but off the scheduler: its own awaits must not post continuations among the
-        // handler's. It runs in the execution context of the code that created the run.
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
+        // The closure starts inline, in the execution context of the code that created the run.
+        if (run.Creator is { } creator)
         {
-            if (run.Creator is { } creator)
-            {
-                ExecutionContext.Run(creator, static s => ((RunStart)s!).Execute(), new RunStart(this, handle, run));
-            }
-            else
-            {
-                _ = ExecuteRunAsync(handle, run);
-            }
+            ExecutionContext.Run(creator, static s => ((RunStart)s!).Execute(), new RunStart(this, handle, run));
         }
-        finally
+        else
         {
-            SynchronizationContext.SetSynchronizationContext(previous);
+            _ = ExecuteRunAsync(handle, run);
         }
     }
 

@@ -1,122 +1,85 @@
 namespace Restate.Sdk.Scheduling;
 
 /// <summary>
-/// The deterministic scheduler of one invocation attempt. Handler code runs on it as on a single
-/// thread: every continuation the handler posts (every <c>await</c> that captures the
-/// synchronization context) runs here, one at a time, in the order it was posted. Only when no
-/// work is left — the handler is quiescent — does the scheduler ask for progress on durable
-/// results, and each progress step hands out at most one result, whose continuations run before
-/// the next step. So the interleaving of concurrent branches depends only on the order of results
-/// in the journal, the same on every replay, and never on timing.
+/// The deterministic scheduler of one invocation attempt. Durable results reach handler code only
+/// through its progress loop, one at a time: each step hands out at most one result, and the
+/// continuations waiting for it run inline, right there, until the handler waits again. Only then
+/// does the next step start. So the interleaving of concurrent branches depends only on the order
+/// of results in the journal, the same on every replay, and never on timing.
 /// <para>
-/// A progress step runs with no synchronization context, so continuations that do not capture one
-/// (<c>ConfigureAwait(false)</c>) run inline, right there, instead of on another thread; those that
-/// captured the scheduler are posted to it. Once the handler's task has completed, nothing more
-/// runs: the transport writes the output of a handler that is done, not of one still moving.
-/// Work items run on thread-pool threads, one drain at a time; no thread is held while idle.
+/// Handler code runs with no synchronization context, so every continuation of a durable await —
+/// with or without <c>ConfigureAwait(false)</c>, inside <c>Task.WhenAll</c> or an async helper —
+/// runs inline on the thread that completed the result, inside the loop. (A custom synchronization
+/// context cannot do this: .NET never inlines a <c>ConfigureAwait(false)</c> continuation while one
+/// is current, and queues it to the thread pool instead.) Code that awaits something that is not
+/// durable (a delay, direct I/O) continues wherever that completes; the analyzers flag it.
+/// </para>
+/// <para>
+/// The loop runs on thread-pool threads, one pass at a time; no thread is held while it waits.
+/// Once the handler's task has completed it stops, so the transport writes the output of a
+/// handler that is done, never of one still moving.
 /// </para>
 /// </summary>
-internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolWorkItem
+internal sealed class InvocationScheduler : IThreadPoolWorkItem
 {
     private readonly Lock _lock = new();
-    private readonly Queue<WorkItem> _work = new();
-    private readonly Func<bool> _onQuiescent;
+    private readonly Func<bool> _step;
     private readonly Action<Exception> _onUnhandled;
     private Task? _handler;
-    private bool _draining;
+    private bool _started;
+    private bool _running;
     private bool _progressRequested;
     private bool _stopped;
 
-    /// <param name="onQuiescent">
-    /// Called when no work is left; makes one step of progress and returns true if it did (which
-    /// may have posted work or run continuations), false when there is nothing to do until more
-    /// input, a run's outcome, or new work arrives.
+    /// <param name="step">
+    /// One step of progress: hands out at most one result and returns true if it did something,
+    /// false when there is nothing to do until more input, a run's outcome, or a new wait arrives.
     /// </param>
-    /// <param name="onUnhandled">Called with an exception a work item threw (an <c>async void</c> method, say).</param>
-    public InvocationScheduler(Func<bool> onQuiescent, Action<Exception> onUnhandled)
+    /// <param name="onUnhandled">Called with an exception a step threw.</param>
+    public InvocationScheduler(Func<bool> step, Action<Exception> onUnhandled)
     {
-        _onQuiescent = onQuiescent;
+        _step = step;
         _onUnhandled = onUnhandled;
     }
 
     /// <summary>
-    /// Runs the handler, <paramref name="start"/>, as the scheduler's first work item — on the
-    /// calling thread when no drain is under way, saving a thread hop per invocation — and returns
-    /// its task. The scheduler stops the moment that task completes.
+    /// Runs the handler, <paramref name="start"/>, on the calling thread up to its first wait, then
+    /// the progress loop while it can make progress, and returns the handler's task.
     /// </summary>
     public Task<T> Start<T>(Func<Task<T>> start)
     {
-        var started = new TaskCompletionSource<Task<T>>();
-        var item = new WorkItem(
-            _ =>
-            {
-                Task<T> handler;
-                try
-                {
-                    handler = start();
-                }
-                catch (Exception e)
-                {
-                    handler = Task.FromException<T>(e);
-                }
-
-                Volatile.Write(ref _handler, handler);
-                started.SetResult(handler);
-            },
-            null);
-        lock (_lock)
-        {
-            if (_stopped)
-            {
-                return Task.FromCanceled<T>(new CancellationToken(canceled: true));
-            }
-
-            _work.Enqueue(item);
-            if (!TryStartDrainLocked())
-            {
-                return started.Task.Unwrap();
-            }
-        }
-
-        var previous = Current;
+        Task<T> handler;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            Drain();
+            lock (_lock)
+            {
+                _started = true;
+                _running = true;
+            }
+
+            try
+            {
+                handler = start();
+            }
+            catch (Exception e)
+            {
+                handler = Task.FromException<T>(e);
+            }
+
+            Volatile.Write(ref _handler, handler);
+            Loop();
         }
         finally
         {
-            SetSynchronizationContext(previous);
+            SynchronizationContext.SetSynchronizationContext(previous);
         }
 
-        return started.Task.Unwrap();
+        return handler;
     }
 
-    public override void Post(SendOrPostCallback d, object? state)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        lock (_lock)
-        {
-            if (_stopped)
-            {
-                return;
-            }
-
-            _work.Enqueue(new WorkItem(d, state));
-            if (!TryStartDrainLocked())
-            {
-                return;
-            }
-        }
-
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-    }
-
-    public override void Send(SendOrPostCallback d, object? state) =>
-        throw new NotSupportedException("Synchronous sends to a Restate invocation scheduler are not supported.");
-
-    public override SynchronizationContext CreateCopy() => this;
-
-    /// <summary>Something happened that may let a waiting result complete (input, a run's outcome).</summary>
+    /// <summary>Something happened that may let a waited result complete: input, a run's outcome, a new wait.</summary>
     public void RequestProgress()
     {
         lock (_lock)
@@ -127,141 +90,67 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
             }
 
             _progressRequested = true;
-            if (!TryStartDrainLocked())
+
+            // Before the handler starts there is nothing to make progress for; Start runs the loop.
+            if (_running || !_started)
             {
                 return;
             }
+
+            _running = true;
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    /// <summary>The attempt is over: queued and later work is dropped, and handler code never resumes.</summary>
+    /// <summary>The attempt is over: no more progress, and handler code waiting for a result never resumes.</summary>
     public void Stop()
     {
         lock (_lock)
         {
-            StopLocked();
+            _stopped = true;
         }
     }
 
-    void IThreadPoolWorkItem.Execute()
-    {
-        try
-        {
-            Drain();
-        }
-        finally
-        {
-            SetSynchronizationContext(null);
-        }
-    }
+    void IThreadPoolWorkItem.Execute() => Loop();
 
-    private bool TryStartDrainLocked()
-    {
-        if (_draining)
-        {
-            return false;
-        }
-
-        _draining = true;
-        return true;
-    }
-
-    private void StopLocked()
-    {
-        _stopped = true;
-        _work.Clear();
-    }
-
-    private void Drain()
+    private void Loop()
     {
         while (true)
         {
-            SetSynchronizationContext(this);
-            var ranOut = RunQueuedWork();
             lock (_lock)
             {
-                if (!ranOut || _stopped)
+                _stopped |= Volatile.Read(ref _handler) is { IsCompleted: true };
+                if (_stopped)
                 {
-                    _draining = false;
+                    _running = false;
                     return;
                 }
 
                 _progressRequested = false;
             }
 
-            SetSynchronizationContext(null);
-            if (Quiescent())
+            if (Step())
             {
                 continue;
             }
 
             lock (_lock)
             {
-                if (HandlerDone())
+                if (!_progressRequested || _stopped)
                 {
-                    StopLocked();
-                }
-
-                if (_stopped || (_work.Count == 0 && !_progressRequested))
-                {
-                    _draining = false;
+                    _running = false;
                     return;
                 }
             }
         }
     }
 
-    /// <summary>Runs queued work until none is left (true) or the scheduler stopped (false).</summary>
-    private bool RunQueuedWork()
+    private bool Step()
     {
-        while (true)
-        {
-            WorkItem item;
-            lock (_lock)
-            {
-                if (HandlerDone())
-                {
-                    StopLocked();
-                }
-
-                if (_stopped)
-                {
-                    return false;
-                }
-
-                if (!_work.TryDequeue(out item))
-                {
-                    return true;
-                }
-            }
-
-            try
-            {
-                item.Callback(item.State);
-            }
-            catch (Exception e)
-            {
-                _onUnhandled(e);
-            }
-        }
-    }
-
-    private bool Quiescent()
-    {
-        lock (_lock)
-        {
-            if (HandlerDone())
-            {
-                StopLocked();
-                return false;
-            }
-        }
-
         try
         {
-            return _onQuiescent();
+            return _step();
         }
         catch (Exception e)
         {
@@ -269,8 +158,4 @@ internal sealed class InvocationScheduler : SynchronizationContext, IThreadPoolW
             return false;
         }
     }
-
-    private bool HandlerDone() => Volatile.Read(ref _handler) is { IsCompleted: true };
-
-    private readonly record struct WorkItem(SendOrPostCallback Callback, object? State);
 }

@@ -156,6 +156,32 @@ public class ReplayPatternTests
     }
 
     [Fact]
+    public async Task ConfigureAwait_false_over_helpers_that_await_without_it_in_concurrent_branches()
+    {
+        // The mix library code produces: helpers that await plainly, awaited with ConfigureAwait(false), in
+        // branches that run concurrently and each write state after their await.
+        await CheckAsync(
+            DeterminismCase.WithOutput(
+                nameof(ConfigureAwait_false_over_helpers_that_await_without_it_in_concurrent_branches),
+                async ctx =>
+                {
+                    var results = await Task.WhenAll(Branch(ctx, "a"), Branch(ctx, "b"), Branch(ctx, "c")).ConfigureAwait(false);
+                    return string.Concat(results);
+                },
+                "a1b1c1"));
+
+        static async Task<string> Branch(IObjectContext ctx, string name)
+        {
+            var value = await Plain(ctx, name).ConfigureAwait(false);
+            ctx.Set(name, value);
+            await ctx.Sleep(TimeSpan.FromSeconds(1), name);
+            return name + value;
+        }
+
+        static async Task<int> Plain(IObjectContext ctx, string name) => await ctx.Run(name, _ => Task.FromResult(1));
+    }
+
+    [Fact]
     public async Task A_run_whose_first_attempt_fails_transiently_inside_Task_WhenAll()
     {
         await CheckAsync(
