@@ -23,7 +23,12 @@ public interface IContext
     /// <summary>Fires when the invocation attempt is aborted (not when it is cancelled through Restate).</summary>
     CancellationToken Aborted { get; }
 
-    /// <summary>Runs a side effect once and journals its result; replays return the stored result.</summary>
+    /// <summary>
+    /// Runs a side effect once and journals its result; replays return the stored result. The closure's
+    /// token fires when the attempt ends or the invocation is cancelled through Restate; a closure
+    /// cancelled that way is abandoned (its outcome is not stored) and the await fails with the
+    /// cancellation, a <see cref="TerminalException"/> with code 409.
+    /// </summary>
     Task<T> Run<T>(string name, Func<CancellationToken, Task<T>> action, RunOptions? options = null);
 
     /// <inheritdoc cref="Run{T}(string, Func{CancellationToken, Task{T}}, RunOptions?)"/>

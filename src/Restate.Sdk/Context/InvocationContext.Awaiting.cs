@@ -82,6 +82,7 @@ internal sealed partial class InvocationContext
                 case ProgressKind.CancelSignalReceived:
                     cancelled = [.. _waiting];
                     _waiting.Clear();
+                    AbandonRunsLocked(cancelled);
                     break;
                 default:
                     // Waiting for input or a run, or suspended: whatever the code produced goes out in one write.
@@ -97,6 +98,7 @@ internal sealed partial class InvocationContext
 
         if (cancelled is not null)
         {
+            CancelRunClosures();
             foreach (var waiting in cancelled)
             {
                 waiting.Fail(new TerminalException("cancelled", ErrorCodes.Cancelled));

@@ -67,6 +67,11 @@ internal sealed partial class InvocationContext
             return;
         }
 
+        lock (Sync)
+        {
+            MarkRunExecuting(handle);
+        }
+
         // The closure starts inline, in the execution context of the code that created the run.
         if (run.Creator is { } creator)
         {
@@ -85,7 +90,7 @@ internal sealed partial class InvocationContext
         RunningClosureOf.Value = Self;
         try
         {
-            result = RunExitResult.Success(await run.Execute(Aborted).ConfigureAwait(false));
+            result = RunExitResult.Success(await run.Execute(RunCancellationToken()).ConfigureAwait(false));
         }
         catch (TerminalException e)
         {
@@ -106,6 +111,11 @@ internal sealed partial class InvocationContext
         bool closed;
         lock (Sync)
         {
+            if (!TryFinishRun(handle))
+            {
+                return;
+            }
+
             Machine.ProposeRunCompletion(handle, result, run.RetryPolicy);
             closed = Machine.IsOutputFinished;
         }

@@ -30,6 +30,12 @@ internal sealed partial class InvocationStateMachine
     });
 
     /// <summary>
+    /// Forgets a run whose outcome will never be proposed (its closure was abandoned when the invocation
+    /// was cancelled), so that the state machine does not wait for it before suspending.
+    /// </summary>
+    public void AbandonRun(int handle) => _runs.Remove(handle, out _);
+
+    /// <summary>
     /// Proposes the outcome of an executed run closure. A retryable failure either ends the attempt
     /// with <c>ErrorMessage</c> (the runtime retries it, and the closure runs again) or, when the
     /// retry policy gives up, is proposed as a terminal failure the handler can catch.
