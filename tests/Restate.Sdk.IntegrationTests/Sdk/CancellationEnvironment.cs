@@ -6,7 +6,8 @@ namespace Restate.Sdk.IntegrationTests.Sdk;
 /// <summary>
 /// The <see cref="Patient"/> service over a bidi stream (the invocation runs while it is cancelled), and a
 /// <c>Canceller</c> service that cancels an invocation it sent and attaches to it, or (<c>callChild</c>) waits on a
-/// call to <see cref="Patient"/>, publishing its own invocation id as <c>parent:{tag}</c>.
+/// call to <see cref="Patient"/>, publishing its own invocation id as <c>parent:{tag}</c>. <c>SlowStep</c> waits inside
+/// a run until its token fires, publishing <c>step:{tag}</c> when the closure starts and the outcome when it ends.
 /// </summary>
 public sealed class CancellationEnvironment : SdkTestEnvironment
 {
@@ -31,5 +32,35 @@ public sealed class CancellationEnvironment : SdkTestEnvironment
             {
                 Probe.Publish("parent:" + tag, ctx.InvocationId);
                 return await ctx.Call<string>(CallTarget.ForService("Patient", "wait"), tag);
+            }))
+        .AddService("SlowStep", slow => slow
+            .Handler<string, string>("run", async (ctx, tag) =>
+            {
+                try
+                {
+                    return await ctx.Run("slow", async ct =>
+                    {
+                        Probe.Publish("step:" + tag, ctx.InvocationId);
+                        try
+                        {
+                            await Task.Delay(TimeSpan.FromMinutes(5), ct);
+                            return "finished";
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            Probe.Record("step token fired:" + tag, "yes");
+                            throw;
+                        }
+                    });
+                }
+                catch (TerminalException e)
+                {
+                    await ctx.Run("compensate", _ =>
+                    {
+                        Probe.Record("step compensated:" + tag, e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        return Task.CompletedTask;
+                    });
+                    throw;
+                }
             }));
 }

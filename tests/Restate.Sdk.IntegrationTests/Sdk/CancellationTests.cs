@@ -53,4 +53,18 @@ public sealed class CancellationTests(CancellationEnvironment env) : IClassFixtu
         Assert.Equal(["409"], childCancelled);
         await Eventually.Until(() => env.Probe.Count("patient compensated:c"), count => count == 1, "the child to compensate");
     }
+
+    [Fact]
+    public async Task Cancelling_an_invocation_fires_the_token_of_the_run_it_is_executing()
+    {
+        var call = env.Ingress.CallRawAsync(IngressTarget.ForService("SlowStep", "run"), "d");
+        var invocationId = await env.Probe.WaitForAsync("step:d");
+
+        await env.Admin.CancelInvocationAsync(invocationId);
+        var response = await call;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(["yes"], env.Probe.Records("step token fired:d"));
+        Assert.Equal(["409"], env.Probe.Records("step compensated:d"));
+    }
 }
