@@ -243,8 +243,9 @@ public sealed class SessionTurnTests(SessionEnvironment env)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("agent turn failed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var items = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().ToList();
-        Assert.Single(items);
+        Assert.Equal(2, items.Count);
         Assert.Equal(message, items[0].GetProperty("content").GetString());
+        AssertFailedStatus(items[1]);
         Assert.Equal(3, env.ModelRequestsFor(message)); // the configured attempts, no more
     }
 
@@ -258,6 +259,32 @@ public sealed class SessionTurnTests(SessionEnvironment env)
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(1, env.ModelRequestsFor(message));
-        Assert.Single((await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray());
+        var items = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        AssertFailedStatus(items[1]);
+    }
+
+    [Fact]
+    public async Task A_failed_turn_leaves_the_session_usable_and_the_model_never_sees_the_status_item()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        using (var failed = await env.PostMessageAsync(session, $"Hello #model-fail:5:401 {session}"))
+        {
+            Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        }
+
+        using var next = await env.PostMessageAsync(session, "What is the baggage allowance?");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var items = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("turn_status", items[1].GetProperty("type").GetString());
+        Assert.Equal("assistant", items[^1].GetProperty("role").GetString());
+    }
+
+    private static void AssertFailedStatus(JsonElement item)
+    {
+        Assert.Equal("turn_status", item.GetProperty("type").GetString());
+        Assert.Equal("failed", item.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("error").GetString()));
     }
 }

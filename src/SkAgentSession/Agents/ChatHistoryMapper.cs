@@ -52,6 +52,10 @@ public static class ChatHistoryMapper
                 case ToolResultItem result when consumedResults.Remove(result.CallId):
                     break;
 
+                case TurnStatusItem:
+                    // How an earlier turn ended is for the person reading the history, not for the model.
+                    break;
+
                 case ToolResultItem result:
                     throw new InvalidDataException($"Item {i}: tool_result '{result.CallId}' follows no tool_call with that callId.");
 

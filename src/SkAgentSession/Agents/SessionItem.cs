@@ -12,6 +12,7 @@ namespace SkAgentSession.Agents;
 [JsonDerivedType(typeof(ToolCallItem), "tool_call")]
 [JsonDerivedType(typeof(ToolResultItem), "tool_result")]
 [JsonDerivedType(typeof(HandoffItem), "handoff")]
+[JsonDerivedType(typeof(TurnStatusItem), "turn_status")]
 public abstract record SessionItem
 {
     /// <summary>The role the model sees for this item.</summary>

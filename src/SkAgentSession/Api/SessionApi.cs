@@ -28,6 +28,11 @@ public static class SessionApi
             .WithDescription("Send an Idempotency-Key header to make retries safe: a repeated POST with the same key returns the first response and runs no second turn.")
             .AddOpenApiOperationTransformer(ChatMessageRequestDocumentation.DescribeBodyAsync);
 
+        group.MapPost("/{id}/cancel", CancelTurn)
+            .WithName("CancelTurn")
+            .WithSummary("Stops the turn the session is running.")
+            .WithDescription("Cancels the turn in progress through Restate. The turn's partial output is not stored; the history records that it was stopped. 409 when no turn is running.");
+
         group.MapDelete("/{id}", DeleteSession)
             .WithName("DeleteSession")
             .WithSummary("Clears the session's history.");
@@ -83,6 +88,17 @@ public static class SessionApi
             string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
             cancellationToken);
         return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<IResult> CancelTurn(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
+    {
+        if (SessionInputRules.CheckSessionId(id) is { } idError)
+        {
+            return BadRequest(idError);
+        }
+
+        var result = await sessions.CancelTurnAsync(id, cancellationToken);
+        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Accepted((string?)null, result.Value);
     }
 
     private static async Task<IResult> DeleteSession(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)

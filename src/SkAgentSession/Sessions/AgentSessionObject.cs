@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Restate.Sdk;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Models;
 
 namespace SkAgentSession.Sessions;
 
@@ -10,7 +11,10 @@ namespace SkAgentSession.Sessions;
 /// handlers of one key one at a time, in arrival order, so turns of a session never interleave.
 /// </summary>
 [VirtualObject(Name = Name)]
-public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner, IOptions<AgentTurnOptions> turnOptions)
+public sealed class AgentSessionObject(
+    AgentRunner<AirlineContext> runner,
+    IOptions<AgentTurnOptions> turnOptions,
+    SecretRedactor redactor)
 {
     public const string Name = "AgentSession";
 
@@ -40,8 +44,17 @@ public sealed class AgentSessionObject(AgentRunner<AirlineContext> runner, IOpti
                 cancellationToken => AgentTurnStepBody.RunAsync(runner, state, cancellationToken),
                 new RunOptions { RetryPolicy = turnOptions.Value.ToRetryPolicy() });
         }
+        catch (TerminalException stopped) when (stopped.Code == TurnStatus.CancelledCode)
+        {
+            // Stopped through Restate (POST .../cancel): the step was abandoned, and nothing of it is stored.
+            state.Items.Add(TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
+            state.SaveItems(ctx);
+            throw TurnStatus.Stopped();
+        }
         catch (TerminalException failure)
         {
+            state.Items.Add(TurnStatusItem.ForFailed(state.Agent, redactor.Redact(failure.Message), await ctx.Now()));
+            state.SaveItems(ctx);
             throw AgentTurnOptions.DescribeFailure(failure);
         }
 

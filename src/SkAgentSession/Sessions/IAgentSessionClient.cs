@@ -10,4 +10,7 @@ public interface IAgentSessionClient
     Task<SessionCallResult<bool>> ResetAsync(string sessionId, CancellationToken cancellationToken);
 
     Task<SessionCallResult<IReadOnlyList<SessionSummary>>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stops the turn the session is running; a 409 problem when none is.</summary>
+    Task<SessionCallResult<TurnCancellation>> CancelTurnAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -52,6 +52,35 @@ internal sealed class RestateAgentSessionClient(
         return SessionCallResult.Success(SessionListQuery.Summarize(rows));
     }
 
+    public async Task<SessionCallResult<TurnCancellation>> CancelTurnAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invocationId = RunningTurnQuery.InvocationId(await admin.QueryAsync(RunningTurnQuery.Sql(sessionId), cancellationToken));
+            if (invocationId is null)
+            {
+                return SessionCallResult.Failure<TurnCancellation>(NoTurnRunning(sessionId));
+            }
+
+            await admin.CancelInvocationAsync(invocationId, cancellationToken);
+            return SessionCallResult.Success(new TurnCancellation(invocationId, "cancelling"));
+        }
+        catch (RestateAdminException failure) when (failure.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // The turn ended between the lookup and the cancellation.
+            return SessionCallResult.Failure<TurnCancellation>(NoTurnRunning(sessionId));
+        }
+        catch (Exception failure) when (failure is RestateAdminException or HttpRequestException)
+        {
+            logger.LogWarning(failure, "Cancelling the turn of session {SessionId} through the Restate admin API failed", sessionId);
+            return SessionCallResult.Failure<TurnCancellation>(
+                new SessionProblem(503, "Restate unavailable", $"The turn could not be cancelled through Restate's admin API: {failure.Message}"));
+        }
+    }
+
+    private static SessionProblem NoTurnRunning(string sessionId) =>
+        new(409, "No turn is running", $"Session '{sessionId}' has no turn in progress to stop.");
+
     private async Task<SessionCallResult<T>> CallAsync<T>(
         string sessionId,
         string handler,

@@ -35,4 +35,10 @@ internal sealed class RecordingSessionClient : IAgentSessionClient
         Calls.Enqueue("list");
         return Task.FromResult(SessionCallResult.Success<IReadOnlyList<SessionSummary>>([]));
     }
+
+    public Task<SessionCallResult<TurnCancellation>> CancelTurnAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"cancel {sessionId}");
+        return Task.FromResult(SessionCallResult.Success(new TurnCancellation("inv_test", "cancelling")));
+    }
 }
