@@ -11,8 +11,8 @@ namespace SkAgentSession.Events;
 /// an ambiguous failure is stored once.
 /// </summary>
 /// <remarks>
-/// A batch the log refuses (a 4xx: the events are invalid) is dropped and logged, and makes
-/// <see cref="FlushAsync"/> throw. Disposing stops the loop; events not stored by then are lost,
+/// A batch the log refuses (a 4xx: the events are invalid) is dropped and logged, and makes every
+/// later <see cref="FlushAsync"/> throw once the other events are stored. Disposing stops the loop; events not stored by then are lost,
 /// so flush first.
 /// </remarks>
 public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
@@ -77,14 +77,9 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
             Task progress;
             lock (_progressLock)
             {
-                if (_refusal is not null)
-                {
-                    throw new SessionEventLogException(_refusal, 400, isTransient: false);
-                }
-
                 if (_done >= target)
                 {
-                    return;
+                    break;
                 }
 
                 if (_loop.IsCompleted)
@@ -96,6 +91,14 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
             }
 
             await progress.WaitAsync(cancellationToken);
+        }
+
+        lock (_progressLock)
+        {
+            if (_refusal is not null)
+            {
+                throw new SessionEventLogException(_refusal, 400, isTransient: false);
+            }
         }
     }
 
