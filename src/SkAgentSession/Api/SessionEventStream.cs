@@ -65,14 +65,17 @@ internal sealed class SessionEventStream(
                 continue;
             }
 
-            if (Stopwatch.GetElapsedTime(lastWrite) >= options.KeepAliveInterval)
+            var sinceWrite = Stopwatch.GetElapsedTime(lastWrite);
+            if (sinceWrite >= options.KeepAliveInterval)
             {
                 await response.WriteAsync(ServerSentEventFormat.KeepAlive, aborted);
                 await response.Body.FlushAsync(aborted);
                 lastWrite = Stopwatch.GetTimestamp();
+                sinceWrite = TimeSpan.Zero;
             }
 
             var wait = read is null ? ReadRetryInterval : options.PollInterval;
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks, (options.KeepAliveInterval - sinceWrite).Ticks));
             read = null;
             await Task.WhenAny(wakeUp.Pulsed, Task.Delay(wait, aborted));
         }
