@@ -11,9 +11,16 @@ namespace SkAgentSession.Events;
 /// an ambiguous failure is stored once.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The attempt id must be new for every sink (the factory makes one): batch numbers restart at 1
+/// in each sink, so a reused attempt id would repeat idempotency keys, and its batches would be
+/// taken for resends and not stored.
+/// </para>
+/// <para>
 /// A batch the log refuses (a 4xx: the events are invalid) is dropped and logged, and makes every
-/// later <see cref="FlushAsync"/> throw once the other events are stored. Disposing stops the loop; events not stored by then are lost,
-/// so flush first.
+/// later <see cref="FlushAsync"/> throw once the other events are stored. Disposing stops the
+/// loop; events not stored by then are lost, so flush first.
+/// </para>
 /// </remarks>
 public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
 {
