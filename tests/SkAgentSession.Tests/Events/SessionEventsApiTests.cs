@@ -138,6 +138,26 @@ public sealed class SessionEventsApiTests(ApiHost api) : IClassFixture<ApiHost>
         }
     }
 
+    [Fact]
+    public async Task The_endpoint_is_documented_in_the_OpenAPI_document()
+    {
+        var document = JsonDocument.Parse(await api.Client.GetStringAsync("openapi/v1.json")).RootElement;
+        var operation = document.GetProperty("paths").GetProperty("/api/sessions/{id}/events").GetProperty("get");
+
+        Assert.Contains("Server-Sent Events", operation.GetProperty("summary").GetString());
+        Assert.Contains("Last-Event-ID", operation.GetProperty("description").GetString());
+        Assert.True(operation.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        var parameters = operation.GetProperty("parameters").EnumerateArray()
+            .Select(p => $"{p.GetProperty("in").GetString()}:{p.GetProperty("name").GetString()}")
+            .ToList();
+        Assert.Contains("header:Last-Event-ID", parameters);
+        Assert.Contains("query:after", parameters);
+        foreach (var status in new[] { "400", "409", "503" })
+        {
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"no {status} response documented");
+        }
+    }
+
     // The stream has read the (empty) log and is waiting.
     private async Task WaitUntilIdle(string session)
     {
