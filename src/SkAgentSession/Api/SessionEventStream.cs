@@ -40,6 +40,11 @@ internal sealed class SessionEventStream(
         {
             // The client went away: the normal end of a stream.
         }
+        catch (SessionEventLogException failure)
+        {
+            // Not a passing outage (those are retried): end the stream; the client reconnects with its Last-Event-ID.
+            logger.LogError(failure, "The event stream of session {SessionId} ends: the log cannot be read", sessionId);
+        }
     }
 
     private async Task StreamAsync(HttpResponse response, CancellationToken aborted)

@@ -39,8 +39,15 @@ public sealed class IngressSessionEventLogClient(RestateIngressClient ingress) :
                 $"{SessionEventsObject.Name}/{sessionId}/{handler} answered {status}: {error.Message}", status, transient, error);
         }
 
-        return JsonSerializer.Deserialize<T>(response.Body.Span, SessionItemJson.Options)
-            ?? throw new SessionEventLogException(
-                $"{SessionEventsObject.Name}/{sessionId}/{handler} answered with an empty body.", 502, isTransient: false);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(response.Body.Span, SessionItemJson.Options)
+                ?? throw new JsonException("The body is empty.");
+        }
+        catch (JsonException failure)
+        {
+            throw new SessionEventLogException(
+                $"{SessionEventsObject.Name}/{sessionId}/{handler} answered with a body that is not a {typeof(T).Name}: {failure.Message}", 502, isTransient: false, failure);
+        }
     }
 }

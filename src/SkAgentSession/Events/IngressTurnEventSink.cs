@@ -165,8 +165,17 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
                 _signal.Pulse(_sessionId);
                 return;
             }
-            catch (SessionEventLogException failure) when (!failure.IsTransient)
+            catch (SessionEventLogException failure) when (failure.IsTransient)
             {
+                _logger.LogWarning("Storing batch {BatchNumber} of turn {TurnId} failed ({Error}); retrying in {Delay}", batchNumber, _turnId, failure.Message, delay);
+            }
+            catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+            {
+                _logger.LogWarning("Storing batch {BatchNumber} of turn {TurnId} timed out; retrying in {Delay}", batchNumber, _turnId, delay);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Refused (bad events) or an answer that makes no sense: a repeat would fail the same way.
                 _logger.LogError(failure, "The event log of session {SessionId} refused batch {BatchNumber} of turn {TurnId}; its events are dropped", _sessionId, batchNumber, _turnId);
                 lock (_progressLock)
                 {
@@ -174,10 +183,6 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
                 }
 
                 return;
-            }
-            catch (SessionEventLogException failure)
-            {
-                _logger.LogWarning("Storing batch {BatchNumber} of turn {TurnId} failed ({Error}); retrying in {Delay}", batchNumber, _turnId, failure.Message, delay);
             }
 
             await Task.Delay(delay, _stop.Token);

@@ -74,6 +74,19 @@ public sealed class IngressTurnEventSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task An_append_that_times_out_is_retried()
+    {
+        _log.FailNextAppends = 1;
+        _log.FailWith = () => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.");
+        await using var sink = NewSink();
+        sink.Emit(TestEvents.Delta("t1", "x"));
+
+        await sink.FlushAsync(default).WaitAsync(Timeout);
+
+        Assert.Single(await Stored());
+    }
+
+    [Fact]
     public async Task A_refused_batch_makes_flush_throw_and_later_batches_are_still_sent()
     {
         _log.FailNextAppends = 1;

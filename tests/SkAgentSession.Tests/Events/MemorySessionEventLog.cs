@@ -19,7 +19,7 @@ internal sealed class MemorySessionEventLog : ISessionEventLogClient, IDisposabl
     /// <summary>How many of the next appends fail; each failure is made by <see cref="FailWith"/>.</summary>
     public int FailNextAppends { get; set; }
 
-    public Func<SessionEventLogException> FailWith { get; set; } = () => new SessionEventLogException("Restate is down", 503, isTransient: true);
+    public Func<Exception> FailWith { get; set; } = () => new SessionEventLogException("Restate is down", 503, isTransient: true);
 
     /// <summary>Appends fail after storing the batch (an answer lost on the way back).</summary>
     public bool FailAfterStoring { get; set; }
