@@ -132,11 +132,12 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
     private async Task SendLoopAsync()
     {
         var batchNumber = 0;
-        var batch = new List<TurnEvent>(_options.MaxBatchSize);
+        var maxBatchSize = Math.Clamp(_options.MaxBatchSize, 1, SessionEventRules.MaxEventsPerAppend);
+        var batch = new List<TurnEvent>(maxBatchSize);
         while (await _queue.Reader.WaitToReadAsync(_stop.Token))
         {
             batch.Clear();
-            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var next))
+            while (batch.Count < maxBatchSize && _queue.Reader.TryRead(out var next))
             {
                 batch.Add(next);
             }

@@ -11,7 +11,7 @@ public sealed class SessionEventsOptions
     /// <summary>How often an idle stream sends an SSE comment, so proxies and clients keep the connection.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The most events a producer sends in one append.</summary>
+    /// <summary>The most events a producer sends in one append (at most <see cref="SessionEventRules.MaxEventsPerAppend"/>).</summary>
     public int MaxBatchSize { get; set; } = 64;
 
     /// <summary>The longest wait between a producer's retries of a failed append.</summary>
