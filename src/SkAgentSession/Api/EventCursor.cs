@@ -13,6 +13,9 @@ public static class EventCursor
 
     public const string AfterParameter = "after";
 
+    /// <summary>No cursor: start at the first event of the session's latest turn (what a fresh page shows).</summary>
+    public const long LatestTurn = SkAgentSession.Events.ReadEvents.FromLatestTurn;
+
     /// <summary>The id to resume after, or why the values are not valid.</summary>
     public static (long After, string? Error) Parse(string? lastEventId, string? after)
     {
@@ -21,7 +24,7 @@ public static class EventCursor
             return ParseId(lastEventId, $"The {LastEventIdHeader} header");
         }
 
-        return after is null ? (0, null) : ParseId(after, $"The '{AfterParameter}' query parameter");
+        return after is null ? (LatestTurn, null) : ParseId(after, $"The '{AfterParameter}' query parameter");
     }
 
     private static (long, string?) ParseId(string value, string what)

@@ -49,7 +49,8 @@ internal sealed class SessionEventStream(
 
     private async Task StreamAsync(HttpResponse response, CancellationToken aborted)
     {
-        var cursor = after;
+        // With no cursor the first read started at the latest turn's first event: go on from there.
+        var cursor = after == EventCursor.LatestTurn ? firstRead.After : after;
         EventsRead? read = firstRead;
         var lastWrite = Stopwatch.GetTimestamp();
         while (!aborted.IsCancellationRequested)

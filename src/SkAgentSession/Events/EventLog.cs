@@ -11,58 +11,71 @@ public static class EventLog
     public const int PageSize = 256;
 
     /// <summary>
-    /// Stores the events of one turn attempt after the log's last event, numbering them. The first
-    /// batch of a new attempt of a turn that already has events is preceded by a
-    /// <see cref="TurnEventTypes.TurnRetrying"/> event (attempt 2, 3, …); a batch of an attempt
-    /// that was superseded by a later one is dropped.
+    /// Stores events of a turn after the log's last event, numbering them. Events come from an attempt
+    /// of the turn's durable step (<paramref name="attemptId"/>), or from the session handler itself
+    /// (no attempt id: the turn's terminal event). The first batch of a new attempt of a turn that
+    /// already has events is preceded by a <see cref="TurnEventTypes.TurnRetrying"/> event (attempt 2,
+    /// 3, …) and loses its repeated <see cref="TurnEventTypes.TurnStarted"/>; a batch of an attempt that
+    /// a later one superseded, and any batch after the turn's terminal event, is dropped.
     /// </summary>
     public static async Task<AppendResult> Append(
-        IEventLogState state, string turnId, string attemptId, IReadOnlyList<TurnEvent> events)
+        IEventLogState state, string turnId, string? attemptId, IReadOnlyList<TurnEvent> events)
     {
         var header = await state.GetHeader() ?? new EventLogHeader();
-        if (events.Count == 0)
+        var sameTurn = header.TurnId == turnId;
+        if (events.Count == 0 || (sameTurn && header.TurnEnded))
         {
-            return new AppendResult(Stored: true, FirstId: header.LastId + 1, LastId: header.LastId);
+            return new AppendResult(Stored: events.Count == 0, FirstId: header.LastId + 1, LastId: header.LastId);
         }
 
         var toStore = new List<TurnEvent>(events.Count + 1);
-        List<string> attempts;
-        if (header.TurnId != turnId)
+        var incoming = events;
+        List<string> attempts = sameTurn ? [.. header.Attempts] : [];
+        if (attemptId is not null && !attempts.Contains(attemptId))
         {
-            attempts = [attemptId];
-        }
-        else if (!header.Attempts.Contains(attemptId))
-        {
-            attempts = [.. header.Attempts, attemptId];
-            toStore.Add(new TurnEvent
+            attempts.Add(attemptId);
+            if (sameTurn)
             {
-                Type = TurnEventTypes.TurnRetrying,
-                TurnId = turnId,
-                Agent = events[0].Agent,
-                Attempt = attempts.Count,
-            });
+                toStore.Add(new TurnEvent
+                {
+                    Type = TurnEventTypes.TurnRetrying,
+                    TurnId = turnId,
+                    Agent = events[0].Agent,
+                    Attempt = attempts.Count,
+                });
+                incoming = [.. events.Where(e => e.Type != TurnEventTypes.TurnStarted)];
+            }
         }
-        else if (header.Attempts[^1] != attemptId)
+        else if (attemptId is not null && attempts[^1] != attemptId)
         {
             return new AppendResult(Stored: false, FirstId: header.LastId + 1, LastId: header.LastId);
         }
-        else
-        {
-            attempts = [.. header.Attempts];
-        }
 
-        toStore.AddRange(events);
+        toStore.AddRange(incoming);
         var lastId = await WritePages(state, header.LastId, toStore);
 
         // Written after the pages, so a concurrent reader that sees the new last id finds its events.
-        state.SetHeader(new EventLogHeader { LastId = lastId, TurnId = turnId, Attempts = attempts });
+        state.SetHeader(new EventLogHeader
+        {
+            LastId = lastId,
+            TurnId = turnId,
+            Attempts = attempts,
+            TurnFirstId = sameTurn ? header.TurnFirstId : header.LastId + 1,
+            TurnEnded = toStore.Any(e => TurnEventTypes.IsTerminal(e.Type)),
+        });
         return new AppendResult(Stored: true, FirstId: header.LastId + 1, LastId: lastId);
     }
 
     /// <summary>The events with an id greater than <paramref name="after"/>, at most <paramref name="limit"/>, and the last id.</summary>
     public static async Task<EventsRead> Read(IEventLogState state, long after, int limit)
     {
-        var lastId = (await state.GetHeader())?.LastId ?? 0;
+        var header = await state.GetHeader();
+        var lastId = header?.LastId ?? 0;
+        if (after == ReadEvents.FromLatestTurn)
+        {
+            after = Math.Max(0, (header?.TurnFirstId ?? 1) - 1);
+        }
+
         var found = new List<TurnEvent>();
         var next = after + 1;
         var page = after / PageSize;
@@ -86,7 +99,7 @@ public static class EventLog
             page++;
         }
 
-        return new EventsRead(found, lastId);
+        return new EventsRead(found, lastId, after);
     }
 
     /// <summary>The page that holds <paramref name="id"/> (ids start at 1).</summary>

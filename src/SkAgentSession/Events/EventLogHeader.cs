@@ -17,4 +17,12 @@ public sealed record EventLogHeader
 
     [JsonPropertyName("attempts")]
     public IReadOnlyList<string> Attempts { get; init; } = [];
+
+    /// <summary>The id of the latest turn's first event (0 for an empty log).</summary>
+    [JsonPropertyName("turnFirstId")]
+    public long TurnFirstId { get; init; }
+
+    /// <summary>True once the latest turn has its terminal event; later batches of it are dropped.</summary>
+    [JsonPropertyName("turnEnded")]
+    public bool TurnEnded { get; init; }
 }

@@ -25,7 +25,7 @@ public static class SessionEventRules
             return turnError;
         }
 
-        if (CheckId("attemptId", request.AttemptId) is { } attemptError)
+        if (request.AttemptId is not null && CheckId("attemptId", request.AttemptId) is { } attemptError)
         {
             return attemptError;
         }
@@ -58,9 +58,9 @@ public static class SessionEventRules
             return "The request needs a JSON body with 'after' (and optionally 'limit').";
         }
 
-        if (request.After < 0)
+        if (request.After < ReadEvents.FromLatestTurn)
         {
-            return $"'after' is {request.After}; it must be 0 or more.";
+            return $"'after' is {request.After}; it must be an event id (0 or more), or {ReadEvents.FromLatestTurn} for the latest turn's first event.";
         }
 
         return request.Limit is < 1 or > MaxReadLimit

@@ -5,8 +5,8 @@ namespace SkAgentSession.Tests.Events;
 public sealed class EventCursorTests
 {
     [Theory]
-    [InlineData(null, null, 0)]
-    [InlineData("", null, 0)]
+    [InlineData(null, null, EventCursor.LatestTurn)]
+    [InlineData("", null, EventCursor.LatestTurn)]
     [InlineData("17", null, 17)]
     [InlineData(null, "5", 5)]
     [InlineData("", "5", 5)]

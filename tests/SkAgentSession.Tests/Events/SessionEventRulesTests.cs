@@ -35,7 +35,8 @@ public sealed class SessionEventRulesTests
     [InlineData(0, null, true)]
     [InlineData(5, 1, true)]
     [InlineData(5, 1000, true)]
-    [InlineData(-1, null, false)]
+    [InlineData(-1, null, true)]
+    [InlineData(-2, null, false)]
     [InlineData(0, 0, false)]
     [InlineData(0, 1001, false)]
     public void Reads_need_a_cursor_of_0_or_more_and_a_sensible_limit(long after, int? limit, bool valid) =>
