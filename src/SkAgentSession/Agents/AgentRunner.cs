@@ -13,7 +13,11 @@ namespace SkAgentSession.Agents;
 /// Runs one whole agent turn: model requests with automatic tool calling, handoffs between the
 /// catalog's agents, until the active agent gives a final answer. Everything the turn produces
 /// comes back as data in <see cref="AgentTurnResult{TContext}"/>, so the turn can run inside a
-/// single durable step; the inputs are never modified.
+/// single durable step; the inputs are never modified. Model responses are streamed (unless
+/// <see cref="AgentRunnerOptions.Streaming"/> is off) and the turn reports what happens as it
+/// happens to <see cref="AgentTurnRequest{TContext}.Events"/>: <c>model.request</c>,
+/// <c>text.delta</c>, <c>tool.call</c>, <c>tool.result</c> and <c>handoff</c>; the deltas
+/// concatenate to <see cref="AgentTurnResult{TContext}.Reply"/> (see <see cref="TurnReply"/>).
 /// </summary>
 public sealed class AgentRunner<TContext>
     where TContext : class
@@ -68,6 +72,7 @@ public sealed class AgentRunner<TContext>
     /// <exception cref="RetryableModelException">The model failed transiently (timeout, 429, 5xx, no connection).</exception>
     /// <exception cref="NonRetryableModelException">The model endpoint rejected the request (bad key, …).</exception>
     /// <exception cref="AgentStepLimitExceededException">No final answer within the request budget.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (in a request, the stream or a tool).</exception>
     public Task<AgentTurnResult<TContext>> RunTurnAsync(
         IReadOnlyList<SessionItem> history,
         string activeAgent,
