@@ -228,13 +228,15 @@ public sealed class AgentRunner<TContext>
             }
 
             // The connector adds a response's call message to the history before it runs the
-            // calls and asks again: more call messages than seen means a new response.
+            // calls and asks again: more call messages than seen means a new response. (The
+            // filter announced it already, unless the connector answered the calls itself.)
             var responses = history.Skip(start).Count(m => m.Role == AuthorRole.Assistant);
             if (responses > responsesBefore)
             {
                 responsesBefore = responses;
                 text.Clear();
                 calls = false;
+                events.ReportUnreported(agent, history.Skip(start));
                 events.ModelRequest(agent, requestsBefore + responses + 1);
             }
 

@@ -1,3 +1,4 @@
+using Microsoft.SemanticKernel;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
 using SkAgentSession.Events;
@@ -146,5 +147,41 @@ public sealed class TurnEventTests
             Assert.Equal(result.Reply, Assert.IsType<MessageItem>(result.NewItems[^1]).Content);
             Assert.All(events.Where(e => e.Type == TurnEventTypes.TextDelta), d => Assert.Equal(result.ActiveAgent, d.Agent));
         }
+    }
+
+    [Fact]
+    public async Task A_failing_tool_and_a_call_the_connector_refuses_are_reported_as_they_are_stored()
+    {
+        var fail = KernelFunctionFactory.CreateFromMethod(string () => throw new InvalidOperationException("boom"), "fail", "Fails.");
+        var catalog = new AgentCatalog<AirlineContext>("Clerk", [new() { Name = "Clerk", Instructions = _ => "Clerk.", Tools = [fail] }]);
+        using var harness = new ScriptedHarness(
+            model: new CannedChatModelHandler(
+                CannedChatModelHandler.Calls(null, ("c1", "fail", "{}")),
+                CannedChatModelHandler.Calls(null, ("c2", "no_such_tool", """{"x":1}""")),
+                CannedChatModelHandler.Text("Sorry.")),
+            catalog: catalog);
+        var sink = new RecordingTurnEventSink();
+
+        var result = await harness.Runner.RunTurnAsync(
+            new AgentTurnRequest<AirlineContext>([], "Clerk", new AirlineContext()) { UserMessage = "go", Events = sink });
+
+        Assert.Equal(
+            [
+                "model.request 1 Clerk",
+                "tool.call fail",
+                "tool.result fail",
+                "model.request 2 Clerk",
+                "tool.call no_such_tool",
+                "tool.result no_such_tool",
+                "model.request 3 Clerk",
+                TurnEventTypes.TextDelta,
+            ],
+            sink.Outline());
+        Assert.Equal(
+            result.NewItems.OfType<ToolResultItem>().Select(r => (r.CallId, r.Result)),
+            sink.Events.Where(e => e.Type == TurnEventTypes.ToolResult).Select(e => (e.CallId!, e.Result!)));
+        Assert.Contains("boom", sink.Events.Single(e => e.CallId == "c1" && e.Type == TurnEventTypes.ToolResult).Result, StringComparison.Ordinal);
+        Assert.Equal("""{"x":1}""", sink.Events.Single(e => e.CallId == "c2" && e.Type == TurnEventTypes.ToolCall).Arguments);
+        Assert.Equal("Sorry.", sink.Deltas);
     }
 }
