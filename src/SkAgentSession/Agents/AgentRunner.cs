@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using SkAgentSession.Events;
 using SkAgentSession.Models;
 
 namespace SkAgentSession.Agents;
@@ -108,7 +107,7 @@ public sealed class AgentRunner<TContext>
             new Random(request.RandomSeed ?? DeriveSeed(request)),
             agent.Name);
         var history = ChatHistoryMapper.ToChatHistory(agent.Instructions(run.Context), conversation);
-        var events = new TurnEventEmitter(request.Events ?? NullTurnEventSink.Instance, request.TurnId);
+        var events = new TurnEventEmitter(request.Events, request.TurnId);
         return await RunOnHistoryAsync(history, run, newItems, events, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,5 +28,5 @@ public sealed record AgentTurnRequest<TContext>(
     /// Where the turn reports its events as they happen; nobody by default. The runner only emits:
     /// flushing, and the <c>turn.*</c> events around the turn, are the caller's.
     /// </summary>
-    public ITurnEventSink? Events { get; init; }
+    public ITurnEventSink Events { get; init; } = NullTurnEventSink.Instance;
 }

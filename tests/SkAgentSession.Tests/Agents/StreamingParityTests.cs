@@ -45,6 +45,7 @@ public sealed class StreamingParityTests
         Assert.Equal(SessionItemJson.Serialize(wholeSession.Items), SessionItemJson.Serialize(streamedSession.Items));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(wholeSession.Context), System.Text.Json.JsonSerializer.Serialize(streamedSession.Context));
         Assert.All(streamed.Recorder.Bodies, b => Assert.True(JsonNode.Parse(b)!["stream"]!.GetValue<bool>()));
+        Assert.All(streamed.Recorder.Bodies, b => Assert.True(JsonNode.Parse(b)!["stream_options"]!["include_usage"]!.GetValue<bool>()));
         Assert.All(whole.Recorder.Bodies, b => Assert.Null(JsonNode.Parse(b)!["stream"]));
         Assert.Equal(whole.Recorder.Bodies.Select(WithoutStreamOptions), streamed.Recorder.Bodies.Select(WithoutStreamOptions));
     }

@@ -24,7 +24,7 @@ internal sealed class SessionDriver(ScriptedHarness harness, int? randomSeed = n
         Items = [.. SessionItemJson.Deserialize(SessionItemJson.Serialize(Items))];
 
         var result = await harness.Runner.RunTurnAsync(
-            new AgentTurnRequest<AirlineContext>(Items, Agent, Context) { RandomSeed = randomSeed, Events = events });
+            new AgentTurnRequest<AirlineContext>(Items, Agent, Context) { RandomSeed = randomSeed, Events = events ?? NullTurnEventSink.Instance });
 
         Items.AddRange(result.NewItems);
         Agent = result.ActiveAgent;
