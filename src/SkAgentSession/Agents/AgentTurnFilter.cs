@@ -52,10 +52,8 @@ internal sealed class AgentTurnFilter<TContext> : IAutoFunctionInvocationFilter
             return;
         }
 
-        if (context.FunctionSequenceIndex == 0)
-        {
-            _events.CompleteMessage(_agent.Name, context.ChatMessageContent.Content);
-        }
+        // Text the response wrote before its calls, unless it was streamed (then this sends nothing).
+        _events.CompleteMessage(_agent.Name, context.ChatMessageContent.Content);
 
         var name = context.Function.Name;
         var callId = context.ToolCallId;
