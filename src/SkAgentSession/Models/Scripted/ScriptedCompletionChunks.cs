@@ -29,7 +29,7 @@ internal static class ScriptedCompletionChunks
             {
                 json.WriteString("role", "assistant");
                 json.WriteNull("content");
-                WriteToolCall(json, json =>
+                WriteToolCall(json, () =>
                 {
                     json.WriteString("id", callId);
                     json.WriteString("type", "function");
@@ -42,7 +42,7 @@ internal static class ScriptedCompletionChunks
             }));
             events.AddRange(ScriptedTokenizer.ArgumentPieces(ScriptedCompletionJson.ArgumentsText(reply)).Select(piece => Chunk(
                 request,
-                json => WriteToolCall(json, json =>
+                json => WriteToolCall(json, () =>
                 {
                     json.WriteStartObject("function");
                     json.WriteString("arguments", piece);
@@ -61,12 +61,13 @@ internal static class ScriptedCompletionChunks
         return events;
     }
 
-    private static void WriteToolCall(Utf8JsonWriter json, Action<Utf8JsonWriter> writeFields)
+    /// <summary>The one tool call of the answer (index 0), with the fields this chunk carries.</summary>
+    private static void WriteToolCall(Utf8JsonWriter json, Action writeFields)
     {
         json.WriteStartArray("tool_calls");
         json.WriteStartObject();
         json.WriteNumber("index", 0);
-        writeFields(json);
+        writeFields();
         json.WriteEndObject();
         json.WriteEndArray();
     }
