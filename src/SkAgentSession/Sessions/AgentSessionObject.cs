@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Restate.Sdk;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Events;
 using SkAgentSession.Models;
 
 namespace SkAgentSession.Sessions;
@@ -14,7 +15,9 @@ namespace SkAgentSession.Sessions;
 public sealed class AgentSessionObject(
     AgentRunner<AirlineContext> runner,
     IOptions<AgentTurnOptions> turnOptions,
-    SecretRedactor redactor)
+    SecretRedactor redactor,
+    ITurnEventSinkFactory eventSinks,
+    ILogger<AgentSessionObject> logger)
 {
     public const string Name = "AgentSession";
 
@@ -36,12 +39,15 @@ public sealed class AgentSessionObject(
         // and a turn that ends in an error keeps it.
         state.SaveItems(ctx);
 
+        // The invocation id names the turn in its events: the same on every retry of the invocation.
+        var turnId = ctx.InvocationId;
+        var stream = new TurnEventStream(ctx.Key, turnId, eventSinks, logger);
         AgentTurnResult<AirlineContext> turn;
         try
         {
             turn = await ctx.Run(
                 AgentTurnStep,
-                cancellationToken => AgentTurnStepBody.RunAsync(runner, state, cancellationToken),
+                cancellationToken => AgentTurnStepBody.RunAsync(runner, state, stream, cancellationToken),
                 new RunOptions { RetryPolicy = turnOptions.Value.ToRetryPolicy() });
         }
         catch (TerminalException stopped) when (stopped.Code == TurnStatus.CancelledCode)
@@ -49,12 +55,15 @@ public sealed class AgentSessionObject(
             // Stopped through Restate (POST .../cancel): the step was abandoned, and nothing of it is stored.
             state.Items.Add(TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
             state.SaveItems(ctx);
+            TurnEvents.Cancelled(ctx, turnId, state.Agent);
             throw TurnStatus.Stopped();
         }
         catch (TerminalException failure)
         {
-            state.Items.Add(TurnStatusItem.ForFailed(state.Agent, redactor.Redact(failure.Message), await ctx.Now()));
+            var error = redactor.Redact(failure.Message);
+            state.Items.Add(TurnStatusItem.ForFailed(state.Agent, error, await ctx.Now()));
             state.SaveItems(ctx);
+            TurnEvents.Failed(ctx, turnId, state.Agent, error);
             throw AgentTurnOptions.DescribeFailure(failure);
         }
 
@@ -62,6 +71,7 @@ public sealed class AgentSessionObject(
         state.Agent = turn.ActiveAgent;
         state.Context = turn.Context;
         state.SaveAll(ctx);
+        TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply);
 
         return new ChatReply(turn.Reply, turn.ActiveAgent, [userItem, .. turn.NewItems]);
     }

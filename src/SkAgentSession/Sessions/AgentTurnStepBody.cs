@@ -1,25 +1,38 @@
 using Restate.Sdk;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Events;
 using SkAgentSession.Models;
 
 namespace SkAgentSession.Sessions;
 
 /// <summary>
-/// The body of the durable "agent turn" step. Failures a retry may fix (timeouts, 429, 5xx) are
-/// rethrown so Restate retries the step; the rest become terminal at once, so a bad API key does not
-/// spend the retry budget.
+/// The body of the durable "agent turn" step. It streams what happens to the session's event log as
+/// it happens (a new attempt id per attempt, so the log can tell a retry), and stores those events
+/// before it returns. Failures a retry may fix (timeouts, 429, 5xx) are rethrown so Restate retries
+/// the step; the rest become terminal at once, so a bad API key does not spend the retry budget.
 /// </summary>
 internal static class AgentTurnStepBody
 {
+    /// <summary>How long the step waits, at its end, for its events to be stored; the turn's outcome does not depend on them.</summary>
+    private static readonly TimeSpan EventFlushLimit = TimeSpan.FromSeconds(10);
+
     public static async Task<AgentTurnResult<AirlineContext>> RunAsync(
         AgentRunner<AirlineContext> runner,
         SessionState state,
+        TurnEventStream stream,
         CancellationToken cancellationToken)
     {
+        await using var events = stream.Sinks.Create(stream.SessionId, stream.TurnId);
+        events.Emit(new TurnEvent { Type = TurnEventTypes.TurnStarted, TurnId = stream.TurnId, Agent = state.Agent });
         try
         {
-            return await runner.RunTurnAsync(state.Items, state.Agent, state.Context, null, cancellationToken);
+            var request = new AgentTurnRequest<AirlineContext>(state.Items, state.Agent, state.Context)
+            {
+                TurnId = stream.TurnId,
+                Events = events,
+            };
+            return await runner.RunTurnAsync(request, cancellationToken);
         }
         catch (NonRetryableModelException failure)
         {
@@ -32,6 +45,23 @@ internal static class AgentTurnStepBody
         catch (Exception failure) when (failure is ArgumentException or InvalidDataException)
         {
             throw new TerminalException(failure.Message, 500);
+        }
+        finally
+        {
+            await FlushAsync(events, stream);
+        }
+    }
+
+    private static async Task FlushAsync(IngressTurnEventSink events, TurnEventStream stream)
+    {
+        using var limit = new CancellationTokenSource(EventFlushLimit);
+        try
+        {
+            await events.FlushAsync(limit.Token);
+        }
+        catch (Exception failure) when (failure is OperationCanceledException or SessionEventLogException)
+        {
+            stream.OnFlushFailed(failure);
         }
     }
 }

@@ -59,6 +59,19 @@ internal sealed class EventStreamClient : IAsyncDisposable
         return events;
     }
 
+    /// <summary>Events up to and including the first of one of <paramref name="types"/>.</summary>
+    public async Task<List<(long Id, string Type, JsonElement Data)>> ReadUntilAsync(params string[] types)
+    {
+        var events = new List<(long Id, string Type, JsonElement Data)>();
+        do
+        {
+            events.AddRange(await ReadAsync(1));
+        }
+        while (!types.Contains(events[^1].Type));
+
+        return events;
+    }
+
     /// <summary>Whether another event arrives within <paramref name="wait"/>.</summary>
     public async Task<bool> AnotherEventArrivesWithin(TimeSpan wait)
     {
