@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using SkAgentSession.IntegrationTests.Fixtures;
 
 namespace SkAgentSession.IntegrationTests;
@@ -41,6 +43,39 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
         Assert.Equal(before, (await env.GetHistoryAsync(session)).GetRawText());
         using var next = await env.PostMessageAsync(session, "Thanks, and is there wifi?");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stream_resumed_after_a_crash_mid_turn_has_no_gap_or_repeat_and_the_retry_replaces_the_streamed_text()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        var message = $"Is there wifi? #model-slow:2000 {session}";
+        var key = Guid.NewGuid().ToString();
+        var seen = new List<(long Id, string Type, JsonElement Data)>();
+        await using (var stream = await EventStreamClient.OpenAsync(env.Api, session))
+        {
+            var pending = env.PostMessageAsync(session, message, key);
+            seen.AddRange(await stream.ReadUntilAsync("model.request"));
+            env.App.Kill();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => pending);
+        }
+
+        await env.App.StartAsync();
+        using var response = await env.PostMessageAsync(session, message, key);
+        await using (var resumed = await EventStreamClient.OpenAsync(env.Api, session, lastEventId: seen[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            seen.AddRange(await resumed.ReadUntilAsync("turn.completed"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
+        Assert.Equal(Enumerable.Range((int)seen[0].Id, seen.Count).Select(i => (long)i), seen.Select(e => e.Id));
+        var retry = seen.FindLastIndex(e => e.Type == "turn.retrying");
+        Assert.True(retry > 0, "no turn.retrying after the crash: " + string.Join(", ", seen.Select(e => e.Type)));
+        Assert.True(seen[retry].Data.GetProperty("attempt").GetInt32() >= 2);
+        var afterRetry = string.Concat(seen.Skip(retry).Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString()));
+        Assert.Equal(reply, afterRetry);
+        Assert.Equal(1, seen.Count(e => e.Type == "turn.started"));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string failure)
