@@ -78,6 +78,29 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
         Assert.Equal(1, seen.Count(e => e.Type == "turn.started"));
     }
 
+    [Fact]
+    public async Task A_stream_open_across_a_restate_restart_mid_turn_sees_the_turn_finish()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        var message = $"Is there wifi? #model-slow:3000 {session}";
+        var key = Guid.NewGuid().ToString();
+        await using var stream = await EventStreamClient.OpenAsync(env.Api, session);
+        var pending = env.PostMessageAsync(session, message, key);
+        var seen = await stream.ReadUntilAsync("model.request");
+
+        await env.Restate.StopAsync();
+        (await pending).Dispose(); // the ingress went away under the request: the client re-sends with its key
+        await env.Restate.RestartAsync();
+        using var response = await env.PostMessageAsync(session, message, key);
+        seen.AddRange(await stream.ReadUntilAsync("turn.completed"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
+        Assert.Equal(Enumerable.Range((int)seen[0].Id, seen.Count).Select(i => (long)i), seen.Select(e => e.Id));
+        var lastRetry = Math.Max(0, seen.FindLastIndex(e => e.Type == "turn.retrying"));
+        Assert.Equal(reply, string.Concat(seen.Skip(lastRetry).Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString())));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string failure)
     {
         for (var i = 0; i < 200; i++)
