@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace SkAgentSession.Bench.Streaming;
+
+/// <summary>Runs one turn on a fresh session, with or without a subscriber to its event stream, and times it.</summary>
+internal sealed class TurnDriver(HttpClient api)
+{
+    private const string Message = "What is the baggage allowance?";
+
+    /// <summary>The turn's duration and, with a subscriber, the time from the POST to the first <c>text.delta</c>.</summary>
+    public async Task<(TimeSpan Turn, TimeSpan? FirstDelta)> RunAsync(bool subscribe)
+    {
+        var session = "bench-" + Guid.NewGuid().ToString("N")[..12];
+        if (!subscribe)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await api.PostAsJsonAsync($"api/sessions/{session}/messages", new { message = Message });
+            response.EnsureSuccessStatusCode();
+            return (Stopwatch.GetElapsedTime(started), null);
+        }
+
+        using var events = await api.GetAsync($"api/sessions/{session}/events", HttpCompletionOption.ResponseHeadersRead);
+        events.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+        var postStarted = Stopwatch.GetTimestamp();
+        var post = api.PostAsJsonAsync($"api/sessions/{session}/messages", new { message = Message });
+        TimeSpan? firstDelta = null;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (firstDelta is null && line == "event: text.delta")
+            {
+                firstDelta = Stopwatch.GetElapsedTime(postStarted);
+            }
+
+            if (line == "event: turn.completed")
+            {
+                break;
+            }
+        }
+
+        using var answer = await post;
+        answer.EnsureSuccessStatusCode();
+        return (Stopwatch.GetElapsedTime(postStarted), firstDelta ?? throw new InvalidOperationException("The turn streamed no text."));
+    }
+}
