@@ -41,7 +41,7 @@ export function renderConversation(view: SessionView, actions: ConversationActio
     if (view.pending.status === "failed") nodes.push(sendErrorBox(view.pending, actions));
     else {
       if (view.live) nodes.push(...renderLiveTurn(view.live));
-      if (!view.live?.ended) nodes.push(workingIndicator(live?.agent ?? view.agent, view.pending, view.stopping));
+      if (!view.live?.ended || view.pending.status === "retrying") nodes.push(workingIndicator(live?.agent ?? view.agent, view.pending, view.stopping));
     }
   } else if (view.awaitingReply) {
     if (view.live) nodes.push(...renderLiveTurn(view.live));
