@@ -5,8 +5,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Restate.Sdk.Analyzers;
 
 /// <summary>
-/// RESTATE004: <c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>ThreadPool.QueueUserWorkItem</c> and
-/// <c>new Thread(...)</c> in handler code: work outside the journal, in an order no replay can reproduce.
+/// RESTATE004: <c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>ThreadPool.QueueUserWorkItem</c>,
+/// <c>new Thread(...)</c> and <c>Task.Yield</c> in handler code: work outside the journal (or, for
+/// <c>Task.Yield</c>, a continuation on the thread pool, outside the invocation's scheduler), in an
+/// order no replay can reproduce.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BackgroundWorkAnalyzer() : HandlerCodeAnalyzer(DiagnosticDescriptors.BackgroundWork)
@@ -27,7 +29,7 @@ public sealed class BackgroundWorkAnalyzer() : HandlerCodeAnalyzer(DiagnosticDes
                 var type = method.ContainingType.OriginalDefinition;
                 var startsWork = method.Name switch
                 {
-                    "Run" => Is(type, task),
+                    "Run" or "Yield" => Is(type, task),
                     "StartNew" => Is(type, taskFactory) || Is(type, genericTaskFactory),
                     "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" => Is(type, threadPool),
                     _ => false,

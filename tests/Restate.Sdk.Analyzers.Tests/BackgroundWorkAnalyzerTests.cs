@@ -14,13 +14,15 @@ public class BackgroundWorkAnalyzerTests
                 await {|#1:Task.Factory.StartNew(() => { })|};
                 {|#2:ThreadPool.QueueUserWorkItem(_ => { })|};
                 {|#3:new Thread(() => { })|}.Start();
+                await {|#4:Task.Yield()|};
             }
         }
         """,
         Verifier.Diagnostic().WithLocation(0).WithArguments("Task.Run"),
         Verifier.Diagnostic().WithLocation(1).WithArguments("TaskFactory.StartNew"),
         Verifier.Diagnostic().WithLocation(2).WithArguments("ThreadPool.QueueUserWorkItem"),
-        Verifier.Diagnostic().WithLocation(3).WithArguments("new Thread(...)"));
+        Verifier.Diagnostic().WithLocation(3).WithArguments("new Thread(...)"),
+        Verifier.Diagnostic().WithLocation(4).WithArguments("Task.Yield"));
 
     [Fact]
     public Task Flags_a_lambda_that_takes_a_context() => Verifier.Analyzer("""

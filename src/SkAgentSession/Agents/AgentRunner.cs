@@ -12,7 +12,11 @@ namespace SkAgentSession.Agents;
 /// Runs one whole agent turn: model requests with automatic tool calling, handoffs between the
 /// catalog's agents, until the active agent gives a final answer. Everything the turn produces
 /// comes back as data in <see cref="AgentTurnResult{TContext}"/>, so the turn can run inside a
-/// single durable step; the inputs are never modified.
+/// single durable step; the inputs are never modified. Model responses are streamed (unless
+/// <see cref="AgentRunnerOptions.Streaming"/> is off) and the turn reports what happens as it
+/// happens to <see cref="AgentTurnRequest{TContext}.Events"/>: <c>model.request</c>,
+/// <c>text.delta</c>, <c>tool.call</c>, <c>tool.result</c> and <c>handoff</c>; the deltas
+/// concatenate to <see cref="AgentTurnResult{TContext}.Reply"/> (see <see cref="TurnReply"/>).
 /// </summary>
 public sealed class AgentRunner<TContext>
     where TContext : class
@@ -67,6 +71,7 @@ public sealed class AgentRunner<TContext>
     /// <exception cref="RetryableModelException">The model failed transiently (timeout, 429, 5xx, no connection).</exception>
     /// <exception cref="NonRetryableModelException">The model endpoint rejected the request (bad key, …).</exception>
     /// <exception cref="AgentStepLimitExceededException">No final answer within the request budget.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (in a request, the stream or a tool).</exception>
     public Task<AgentTurnResult<TContext>> RunTurnAsync(
         IReadOnlyList<SessionItem> history,
         string activeAgent,
@@ -102,7 +107,8 @@ public sealed class AgentRunner<TContext>
             new Random(request.RandomSeed ?? DeriveSeed(request)),
             agent.Name);
         var history = ChatHistoryMapper.ToChatHistory(agent.Instructions(run.Context), conversation);
-        return await RunOnHistoryAsync(history, run, newItems, cancellationToken).ConfigureAwait(false);
+        var events = new TurnEventEmitter(request.Events, request.TurnId);
+        return await RunOnHistoryAsync(history, run, newItems, events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -114,6 +120,7 @@ public sealed class AgentRunner<TContext>
         ChatHistory history,
         AgentRunContext<TContext> run,
         List<SessionItem> newItems,
+        TurnEventEmitter events,
         CancellationToken cancellationToken)
     {
         var agent = _catalog.Get(run.ActiveAgent);
@@ -122,7 +129,7 @@ public sealed class AgentRunner<TContext>
         while (true)
         {
             var filter = new AgentTurnFilter<TContext>(
-                agent, run, agent.Handoffs.ToDictionary(HandoffFunctions.FunctionName, t => t, StringComparer.Ordinal), requests, max);
+                agent, run, agent.Handoffs.ToDictionary(HandoffFunctions.FunctionName, t => t, StringComparer.Ordinal), requests, max, events);
             var kernel = BuildKernel(agent, run, filter);
             var settings = new PromptExecutionSettings
             {
@@ -130,16 +137,26 @@ public sealed class AgentRunner<TContext>
             };
 
             var before = history.Count;
-            IReadOnlyList<ChatMessageContent> responses;
+            events.ModelRequest(agent.Name, requests + 1);
+            ModelCallAnswer answer;
             try
             {
-                responses = await _chat.GetChatMessageContentsAsync(history, settings, kernel, cancellationToken).ConfigureAwait(false);
+                answer = _options.Streaming
+                    ? await StreamModelCallAsync(history, settings, kernel, agent.Name, requests, events, cancellationToken).ConfigureAwait(false)
+                    : await CompleteModelCallAsync(history, settings, kernel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // A stream cut by the cancellation may end in an I/O error: it is the cancellation all the same.
+                throw new OperationCanceledException("The turn was cancelled.", ex, cancellationToken);
             }
             catch (Exception ex) when (ModelErrorClassifier.TryClassify(ex, _redactor, cancellationToken, out var classified))
             {
                 _logger.LogWarning("Model request failed for agent {Agent} (status {Status}, retryable {Retryable}).", agent.Name, classified.StatusCode, classified.IsRetryable);
                 throw classified;
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
 
             requests += history.Skip(before).Count(m => m.Role == AuthorRole.Assistant) + (filter.Terminated ? 0 : 1);
             if (filter.LimitReached)
@@ -150,6 +167,7 @@ public sealed class AgentRunner<TContext>
             if (filter.Handoff is { } handoff)
             {
                 AnswerCallsNotRun(history, before, $"Not run: the conversation was handed to the {handoff.To} first.");
+                events.ReportUnreported(agent.Name, history.Skip(before));
                 newItems.AddRange(ChatHistoryMapper.ToItems(history.Skip(before), agent.Name, handoff, _time.GetUtcNow()));
                 _logger.LogInformation("Handoff from {From} to {To}.", agent.Name, handoff.To);
 
@@ -165,22 +183,82 @@ public sealed class AgentRunner<TContext>
                 continue;
             }
 
+            events.ReportUnreported(agent.Name, history.Skip(before));
             newItems.AddRange(ChatHistoryMapper.ToItems(history.Skip(before), agent.Name, handoff: null, _time.GetUtcNow()));
-            var answer = responses.Count > 0
-                ? responses[0]
-                : throw new InvalidOperationException("The chat completion service returned no message.");
-            if (answer.Items.OfType<FunctionCallContent>().Any())
+            if (answer.EndsWithCalls)
             {
                 // The connector stopped invoking functions on its own (its internal limit).
                 throw new AgentStepLimitExceededException(max, agent.Name);
             }
 
-            var reply = answer.Content ?? string.Empty;
-            history.Add(answer);
-            newItems.Add(MessageItem.FromAssistant(agent.Name, reply, _time.GetUtcNow()));
+            history.Add(answer.Message);
+            events.CompleteMessage(agent.Name, answer.Text);
+            newItems.Add(MessageItem.FromAssistant(agent.Name, answer.Text, _time.GetUtcNow()));
             _logger.LogInformation("Agent turn done: {Agent} answered after {Requests} model requests, {Items} new items.", agent.Name, requests, newItems.Count);
-            return new AgentTurnResult<TContext>(newItems, agent.Name, reply, run.Context);
+            return new AgentTurnResult<TContext>(newItems, agent.Name, TurnReply.Of(newItems), run.Context);
         }
+    }
+
+    /// <summary>
+    /// One streamed model call: the connector's automatic function calling may make several
+    /// requests; each response's text is reported as it arrives, and the last response (the one
+    /// without calls that were run) is the answer.
+    /// </summary>
+    private async Task<ModelCallAnswer> StreamModelCallAsync(
+        ChatHistory history,
+        PromptExecutionSettings settings,
+        Kernel kernel,
+        string agent,
+        int requestsBefore,
+        TurnEventEmitter events,
+        CancellationToken cancellationToken)
+    {
+        var start = history.Count;
+        var responsesBefore = 0;
+        var text = new StringBuilder();
+        var calls = false;
+        var stream = _chat.GetStreamingChatMessageContentsAsync(history, settings, kernel, cancellationToken);
+        await foreach (var update in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Role == AuthorRole.Tool)
+            {
+                // The connector repeats the last function result when a filter ended the calls.
+                continue;
+            }
+
+            // The connector adds a response's call message to the history before it runs the
+            // calls and asks again: more call messages than seen means a new response. (The
+            // filter announced it already, unless the connector answered the calls itself.)
+            var responses = history.Skip(start).Count(m => m.Role == AuthorRole.Assistant);
+            if (responses > responsesBefore)
+            {
+                responsesBefore = responses;
+                text.Clear();
+                calls = false;
+                events.ReportUnreported(agent, history.Skip(start));
+                events.ModelRequest(agent, requestsBefore + responses + 1);
+            }
+
+            text.Append(update.Content);
+            events.TextDelta(agent, update.Content);
+            calls |= update.Items.OfType<StreamingFunctionCallUpdateContent>().Any();
+        }
+
+        var answer = text.ToString();
+        return new ModelCallAnswer(new ChatMessageContent(AuthorRole.Assistant, answer), answer, calls);
+    }
+
+    private async Task<ModelCallAnswer> CompleteModelCallAsync(
+        ChatHistory history,
+        PromptExecutionSettings settings,
+        Kernel kernel,
+        CancellationToken cancellationToken)
+    {
+        var responses = await _chat.GetChatMessageContentsAsync(history, settings, kernel, cancellationToken).ConfigureAwait(false);
+        var answer = responses.Count > 0
+            ? responses[0]
+            : throw new InvalidOperationException("The chat completion service returned no message.");
+        return new ModelCallAnswer(answer, answer.Content ?? string.Empty, answer.Items.OfType<FunctionCallContent>().Any());
     }
 
     internal static TContext CloneContext(TContext context) =>

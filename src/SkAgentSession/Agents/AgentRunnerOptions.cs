@@ -8,4 +8,11 @@ public sealed class AgentRunnerOptions
     /// more ends with <see cref="AgentStepLimitExceededException"/>.
     /// </summary>
     public int MaxModelRequestsPerTurn { get; set; } = 12;
+
+    /// <summary>
+    /// Stream model responses (the default): text is reported as it arrives. Off, each response
+    /// comes whole and its text is reported at once, for OpenAI-compatible servers that cannot
+    /// stream; the stored items are the same either way.
+    /// </summary>
+    public bool Streaming { get; set; } = true;
 }

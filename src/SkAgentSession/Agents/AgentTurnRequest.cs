@@ -1,3 +1,5 @@
+using SkAgentSession.Events;
+
 namespace SkAgentSession.Agents;
 
 /// <summary>The inputs of one agent turn.</summary>
@@ -18,4 +20,13 @@ public sealed record AgentTurnRequest<TContext>(
     /// from the other inputs, so the same inputs give the same turn.
     /// </summary>
     public int? RandomSeed { get; init; }
+
+    /// <summary>Names the turn in its events (<see cref="TurnEvent.TurnId"/>).</summary>
+    public string TurnId { get; init; } = "turn";
+
+    /// <summary>
+    /// Where the turn reports its events as they happen; nobody by default. The runner only emits:
+    /// flushing, and the <c>turn.*</c> events around the turn, are the caller's.
+    /// </summary>
+    public ITurnEventSink Events { get; init; } = NullTurnEventSink.Instance;
 }

@@ -241,7 +241,8 @@ public static class ChatHistoryMapper
         }
     }
 
-    private static JsonElement RawArguments(ChatMessageContent message, FunctionCallContent call)
+    /// <summary>The arguments of <paramref name="call"/> as the model wrote them (stored as a tool call's arguments).</summary>
+    internal static JsonElement RawArguments(ChatMessageContent message, FunctionCallContent call)
     {
         var raw = (message as OpenAIChatMessageContent)?.ToolCalls
             .FirstOrDefault(t => t.Id == call.Id)?.FunctionArguments.ToString();
@@ -262,7 +263,8 @@ public static class ChatHistoryMapper
         return JsonSerializer.SerializeToElement(raw);
     }
 
-    private static string ResultText(object? result) => result switch
+    /// <summary>A function result as stored in a tool result.</summary>
+    internal static string ResultText(object? result) => result switch
     {
         null => string.Empty,
         string text => text,

@@ -13,4 +13,7 @@ public static class TurnEventTypes
     public const string TurnCompleted = "turn.completed";
     public const string TurnFailed = "turn.failed";
     public const string TurnCancelled = "turn.cancelled";
+
+    /// <summary>True for the events that end a turn: completed, failed or cancelled.</summary>
+    public static bool IsTerminal(string type) => type is TurnCompleted or TurnFailed or TurnCancelled;
 }

@@ -3,6 +3,7 @@ using Restate.Sdk;
 using Restate.Sdk.Clients;
 using SkAgentSession.Agents;
 using SkAgentSession.Api;
+using SkAgentSession.Events;
 using SkAgentSession.Local;
 using SkAgentSession.Models;
 using SkAgentSession.Sessions;
@@ -38,9 +39,12 @@ public static class SkAgentSessionApp
 
                 // A turn may take minutes when the model is slow; the run must not be aborted meanwhile.
                 service.AbortTimeout = TimeSpan.FromMinutes(15);
-            });
+            })
+            .AddVirtualObject<SessionEventsObject>(service =>
+                service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.");
         builder.Services.AddAgentRuntime(builder.Configuration);
         builder.Services.Configure<AgentTurnOptions>(builder.Configuration.GetSection(AgentTurnOptions.SectionName));
+        builder.Services.AddSessionEvents(builder.Configuration);
 
         builder.Services.AddHttpClient<RestateIngressClient>(http =>
         {
@@ -67,6 +71,7 @@ public static class SkAgentSessionApp
 
         app.MapRestate();
         app.MapSessionApi();
+        app.MapSessionEventsApi();
         app.MapInfoApi();
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>

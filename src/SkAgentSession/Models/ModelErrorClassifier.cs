@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.SemanticKernel;
@@ -8,7 +9,9 @@ namespace SkAgentSession.Models;
 /// Sorts what a chat-completion call threw into <see cref="RetryableModelException"/> or
 /// <see cref="NonRetryableModelException"/>. The OpenAI connector reports HTTP failures as
 /// <see cref="HttpOperationException"/> (status code null when no response arrived) and an
-/// <c>HttpClient</c> timeout as a <see cref="TaskCanceledException"/>.
+/// <c>HttpClient</c> timeout as a <see cref="TaskCanceledException"/>; a streamed request's
+/// failure surfaces while the stream is read, as the OpenAI client's <see cref="ClientResultException"/>
+/// (status 0 when no response arrived).
 /// </summary>
 public static class ModelErrorClassifier
 {
@@ -33,7 +36,10 @@ public static class ModelErrorClassifier
                 "The model request timed out.", null, timeout),
             HttpOperationException { StatusCode: null } http => new RetryableModelException(
                 $"The model endpoint could not be reached: {redactor.Redact(http.Message)}", null, http),
-            HttpOperationException { StatusCode: { } status } http => FromStatus(status, http, redactor),
+            HttpOperationException { StatusCode: { } status } http => FromStatus(status, http.ResponseContent ?? http.Message, http, redactor),
+            ClientResultException { Status: 0 } client => new RetryableModelException(
+                $"The model endpoint could not be reached: {redactor.Redact(client.Message)}", null, client),
+            ClientResultException client => FromStatus((HttpStatusCode)client.Status, ResponseText(client), client, redactor),
             HttpRequestException or IOException or TimeoutException => new RetryableModelException(
                 $"The model endpoint could not be reached: {redactor.Redact(exception.Message)}", null, exception),
             _ => null,
@@ -46,13 +52,26 @@ public static class ModelErrorClassifier
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests
         || (int)status >= 500;
 
-    private static ModelCallException FromStatus(HttpStatusCode status, HttpOperationException http, SecretRedactor redactor)
+    private static string ResponseText(ClientResultException client)
+    {
+        try
+        {
+            return client.GetRawResponse()?.Content.ToString() ?? client.Message;
+        }
+        catch (InvalidOperationException)
+        {
+            // The body was not buffered.
+            return client.Message;
+        }
+    }
+
+    private static ModelCallException FromStatus(HttpStatusCode status, string responseText, Exception failure, SecretRedactor redactor)
     {
         var code = (int)status;
-        var detail = redactor.Redact(http.ResponseContent ?? http.Message);
+        var detail = redactor.Redact(responseText);
         if (IsRetryableStatus(status))
         {
-            return new RetryableModelException($"The model endpoint answered HTTP {code}: {detail}", code, http);
+            return new RetryableModelException($"The model endpoint answered HTTP {code}: {detail}", code, failure);
         }
 
         var hint = status switch
@@ -61,6 +80,6 @@ public static class ModelErrorClassifier
             HttpStatusCode.NotFound => " Check OPENAI_MODEL and that OPENAI_BASE_URL ends with /v1.",
             _ => string.Empty,
         };
-        return new NonRetryableModelException($"The model endpoint rejected the request with HTTP {code}: {detail}{hint}", code, http);
+        return new NonRetryableModelException($"The model endpoint rejected the request with HTTP {code}: {detail}{hint}", code, failure);
     }
 }

@@ -95,13 +95,21 @@ public sealed class SessionEnvironment : IAsyncLifetime
     /// <summary>How many model requests the scripted model answered for this exact user message.</summary>
     public int ModelRequestsFor(string userMessage)
     {
-        if (!File.Exists(ModelCallLog))
+        // The app appends to the log while a turn runs, holding the file exclusively for a moment: read again then.
+        for (var attempt = 1; ; attempt++)
         {
-            return 0;
+            try
+            {
+                return File.Exists(ModelCallLog)
+                    ? File.ReadLines(ModelCallLog)
+                        .Select(line => JsonDocument.Parse(line).RootElement)
+                        .Count(entry => entry.GetProperty("lastUserMessage").GetString() == userMessage)
+                    : 0;
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(10);
+            }
         }
-
-        return File.ReadLines(ModelCallLog)
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Count(entry => entry.GetProperty("lastUserMessage").GetString() == userMessage);
     }
 }

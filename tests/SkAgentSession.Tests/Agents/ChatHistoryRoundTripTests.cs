@@ -133,7 +133,7 @@ public sealed class ChatHistoryRoundTripTests
             }
 
             var run = new AgentRunContext<AirlineContext>(context, new Random(Seed), agent);
-            var result = await harness.Runner.RunOnHistoryAsync(history, run, [], CancellationToken.None);
+            var result = await harness.Runner.RunOnHistoryAsync(history, run, [], TurnEventEmitter.Unobserved(), CancellationToken.None);
             items.AddRange(result.NewItems);
             agent = result.ActiveAgent;
             context = result.Context;

@@ -8,7 +8,7 @@ namespace SkAgentSession.Tests.Support;
 /// <summary>
 /// A model that answers with prepared chat-completions responses in order, for shapes the
 /// scripted model never produces (text together with tool calls, several calls at once, odd
-/// argument text).
+/// argument text). Streamed requests get the same answers as an event stream.
 /// </summary>
 internal sealed class CannedChatModelHandler(params string[] responses) : HttpMessageHandler
 {
@@ -18,17 +18,20 @@ internal sealed class CannedChatModelHandler(params string[] responses) : HttpMe
 
     public static string Calls(string? content, params (string Id, string Name, string Arguments)[] calls) => Completion(content, calls);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_responses.TryDequeue(out var body))
         {
             throw new InvalidOperationException("The canned model ran out of responses.");
         }
 
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        var requestBody = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        return new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        });
+            Content = CompletionStream.IsRequested(requestBody)
+                ? CompletionStream.Content(body)
+                : new StringContent(body, Encoding.UTF8, "application/json"),
+        };
     }
 
     private static string Completion(string? content, (string Id, string Name, string Arguments)[] calls) =>

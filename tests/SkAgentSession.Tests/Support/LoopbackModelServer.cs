@@ -11,7 +11,8 @@ namespace SkAgentSession.Tests.Support;
 
 /// <summary>
 /// An OpenAI-compatible endpoint on 127.0.0.1 that answers every chat-completions request with a
-/// fixed status and body and records what it received, for tests of the real HTTP path.
+/// fixed status and body (as an event stream when the request streams and the status is 200) and
+/// records what it received, for tests of the real HTTP path.
 /// </summary>
 internal sealed class LoopbackModelServer : IAsyncDisposable
 {
@@ -33,10 +34,12 @@ internal sealed class LoopbackModelServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
-            server.Requests.Enqueue((http.Request.Path, http.Request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
+            var requestBody = await reader.ReadToEndAsync();
+            server.Requests.Enqueue((http.Request.Path, http.Request.Headers.Authorization.ToString(), requestBody));
             http.Response.StatusCode = status;
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(body);
+            var stream = status == 200 && CompletionStream.IsRequested(requestBody);
+            http.Response.ContentType = stream ? "text/event-stream" : "application/json";
+            await http.Response.WriteAsync(stream ? CompletionStream.Text(body) : body);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -11,7 +11,8 @@ namespace SkAgentSession.Tests.Support;
 
 /// <summary>
 /// An <see cref="AgentRunner{TContext}"/> for the airline agents on the scripted model, through
-/// the real Semantic Kernel OpenAI connector, with a fake clock and every request body recorded.
+/// the real Semantic Kernel OpenAI connector (streaming unless told otherwise, with no token delay),
+/// with a fake clock and every request body recorded.
 /// </summary>
 internal sealed class ScriptedHarness : IDisposable
 {
@@ -26,10 +27,11 @@ internal sealed class ScriptedHarness : IDisposable
         int maxModelRequests = 12,
         TimeSpan? requestTimeout = null,
         HttpMessageHandler? model = null,
-        AgentCatalog<AirlineContext>? catalog = null)
+        AgentCatalog<AirlineContext>? catalog = null,
+        bool streaming = true)
     {
         Counter = new ScriptedModelRequestCounter();
-        Recorder = new RecordingHandler(model ?? new ScriptedChatModelHandler(Counter, scriptedOptions ?? new ScriptedModelOptions(), TimeProvider.System));
+        Recorder = new RecordingHandler(model ?? new ScriptedChatModelHandler(Counter, scriptedOptions ?? new ScriptedModelOptions { TokenDelayMs = 0 }, TimeProvider.System));
         _http = new HttpClient(Recorder)
         {
             BaseAddress = new Uri("http://scripted-model.invalid/v1"),
@@ -41,7 +43,7 @@ internal sealed class ScriptedHarness : IDisposable
             catalog ?? AirlineAgents.CreateCatalog(),
             chat,
             Time,
-            Options.Create(new AgentRunnerOptions { MaxModelRequestsPerTurn = maxModelRequests }),
+            Options.Create(new AgentRunnerOptions { MaxModelRequestsPerTurn = maxModelRequests, Streaming = streaming }),
             new SecretRedactor(apiKey),
             _loggerFactory.CreateLogger<AgentRunner<AirlineContext>>());
     }

@@ -1,5 +1,6 @@
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Events;
 
 namespace SkAgentSession.Tests.Support;
 
@@ -16,14 +17,14 @@ internal sealed class SessionDriver(ScriptedHarness harness, int? randomSeed = n
 
     public AirlineContext Context { get; private set; } = new();
 
-    public async Task<AgentTurnResult<AirlineContext>> SendAsync(string message)
+    public async Task<AgentTurnResult<AirlineContext>> SendAsync(string message, ITurnEventSink? events = null)
     {
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         Items.Add(MessageItem.FromUser(Agent, message, harness.Time.GetUtcNow()));
         Items = [.. SessionItemJson.Deserialize(SessionItemJson.Serialize(Items))];
 
         var result = await harness.Runner.RunTurnAsync(
-            new AgentTurnRequest<AirlineContext>(Items, Agent, Context) { RandomSeed = randomSeed });
+            new AgentTurnRequest<AirlineContext>(Items, Agent, Context) { RandomSeed = randomSeed, Events = events ?? NullTurnEventSink.Instance });
 
         Items.AddRange(result.NewItems);
         Agent = result.ActiveAgent;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -6,7 +7,8 @@ namespace SkAgentSession.Models.Scripted;
 
 /// <summary>
 /// The scripted demo model: an <see cref="HttpMessageHandler"/> that answers OpenAI
-/// chat-completions requests (non-streaming) without a network, deterministically, by playing
+/// chat-completions requests, plain or streamed (<c>"stream": true</c>, answered as OpenAI's
+/// <c>text/event-stream</c> of chunks, <see cref="ScriptedModelOptions.TokenDelayMs"/> apart), without a network, deterministically, by playing
 /// the airline agents (<see cref="ScriptedAirlinePolicy"/>). Given to the Semantic Kernel OpenAI
 /// connector as its <see cref="HttpClient"/>, so the same connector and automatic function calling
 /// run as with a real model.
@@ -20,6 +22,7 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
     private readonly ScriptedModelRequestCounter _counter;
     private readonly ScriptedModelCallLog? _callLog;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _tokenDelay;
 
     public ScriptedChatModelHandler(ScriptedModelRequestCounter counter, ScriptedModelOptions options, TimeProvider time)
     {
@@ -28,6 +31,7 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
         ArgumentNullException.ThrowIfNull(time);
         _counter = counter;
         _time = time;
+        _tokenDelay = TimeSpan.FromMilliseconds(Math.Max(0, options.TokenDelayMs));
         _callLog = string.IsNullOrWhiteSpace(options.CallLogPath) ? null : new ScriptedModelCallLog(options.CallLogPath, time);
     }
 
@@ -49,11 +53,6 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
         {
             return Json(HttpStatusCode.BadRequest, ScriptedCompletionJson.Error($"Invalid chat-completions request: {ex.Message}", "invalid_request_error", null));
-        }
-
-        if (chat.Stream)
-        {
-            return Json(HttpStatusCode.BadRequest, ScriptedCompletionJson.Error("The scripted demo model does not stream.", "invalid_request_error", null));
         }
 
         var lastUserMessage = chat.LastUserText ?? string.Empty;
@@ -78,6 +77,14 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
 
         var reply = ScriptedAirlinePolicy.Decide(chat);
         var callId = $"call_{chat.Messages.Sum(m => m.ToolCalls.Count) + 1}";
+        if (chat.Stream)
+        {
+            var events = ScriptedCompletionChunks.Build(chat, reply, callId, body.Length);
+            var content = new StreamContent(new ScriptedEventStream(events, _tokenDelay, _time, cancellationToken));
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream") { CharSet = "utf-8" };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        }
+
         return Json(HttpStatusCode.OK, ScriptedCompletionJson.Completion(chat, reply, callId, body.Length));
     }
 

@@ -7,6 +7,7 @@ namespace SkAgentSession.Models.Scripted;
 internal sealed record ScriptedChatRequest(
     string Model,
     bool Stream,
+    bool IncludeUsage,
     IReadOnlyList<ScriptedChatMessage> Messages,
     IReadOnlySet<string> ToolNames)
 {
@@ -28,6 +29,10 @@ internal sealed record ScriptedChatRequest(
 
         var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty;
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        var includeUsage = root.TryGetProperty("stream_options", out var so)
+            && so.ValueKind == JsonValueKind.Object
+            && so.TryGetProperty("include_usage", out var usage)
+            && usage.ValueKind == JsonValueKind.True;
         var tools = new HashSet<string>(StringComparer.Ordinal);
         if (root.TryGetProperty("tools", out var toolArray) && toolArray.ValueKind == JsonValueKind.Array)
         {
@@ -40,7 +45,7 @@ internal sealed record ScriptedChatRequest(
             }
         }
 
-        return new ScriptedChatRequest(model, stream, [.. messages.EnumerateArray().Select(ParseMessage)], tools);
+        return new ScriptedChatRequest(model, stream, includeUsage, [.. messages.EnumerateArray().Select(ParseMessage)], tools);
     }
 
     private static ScriptedChatMessage ParseMessage(JsonElement message)

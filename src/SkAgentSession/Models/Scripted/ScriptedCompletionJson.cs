@@ -7,7 +7,7 @@ namespace SkAgentSession.Models.Scripted;
 internal static class ScriptedCompletionJson
 {
     /// <summary>A fixed creation time: the same request gives a byte-identical answer.</summary>
-    private const long CreatedUnixSeconds = 1_767_225_600;
+    public const long CreatedUnixSeconds = 1_767_225_600;
 
     public static string Completion(ScriptedChatRequest request, ScriptedReply reply, string callId, int promptChars)
     {
@@ -15,7 +15,7 @@ internal static class ScriptedCompletionJson
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("id", $"chatcmpl-scripted-{request.Messages.Count}");
+            json.WriteString("id", CompletionId(request));
             json.WriteString("object", "chat.completion");
             json.WriteNumber("created", CreatedUnixSeconds);
             json.WriteString("model", request.Model);
@@ -38,10 +38,7 @@ internal static class ScriptedCompletionJson
                 json.WriteString("type", "function");
                 json.WriteStartObject("function");
                 json.WriteString("name", reply.FunctionName);
-
-                // Serialized like Semantic Kernel serializes stored arguments, so a rebuilt history
-                // sends the model the very same text.
-                json.WriteString("arguments", JsonSerializer.Serialize(reply.Arguments));
+                json.WriteString("arguments", ArgumentsText(reply));
                 json.WriteEndObject();
                 json.WriteEndObject();
                 json.WriteEndArray();
@@ -50,21 +47,37 @@ internal static class ScriptedCompletionJson
             json.WriteNull("refusal");
             json.WriteEndObject();
             json.WriteNull("logprobs");
-            json.WriteString("finish_reason", reply.Text is not null ? "stop" : "tool_calls");
+            json.WriteString("finish_reason", FinishReason(reply));
             json.WriteEndObject();
             json.WriteEndArray();
 
-            var promptTokens = (promptChars / 4) + 1;
-            var completionTokens = ((reply.Text?.Length ?? 40) / 4) + 1;
-            json.WriteStartObject("usage");
-            json.WriteNumber("prompt_tokens", promptTokens);
-            json.WriteNumber("completion_tokens", completionTokens);
-            json.WriteNumber("total_tokens", promptTokens + completionTokens);
-            json.WriteEndObject();
+            WriteUsage(json, reply, promptChars);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string CompletionId(ScriptedChatRequest request) => $"chatcmpl-scripted-{request.Messages.Count}";
+
+    /// <summary>
+    /// Serialized like Semantic Kernel serializes stored arguments, so a rebuilt history sends the
+    /// model the very same text.
+    /// </summary>
+    public static string ArgumentsText(ScriptedReply reply) => JsonSerializer.Serialize(reply.Arguments);
+
+    public static string FinishReason(ScriptedReply reply) => reply.Text is not null ? "stop" : "tool_calls";
+
+    /// <summary>A rough token count: four characters a token.</summary>
+    public static void WriteUsage(Utf8JsonWriter json, ScriptedReply reply, int promptChars)
+    {
+        var promptTokens = (promptChars / 4) + 1;
+        var completionTokens = ((reply.Text?.Length ?? 40) / 4) + 1;
+        json.WriteStartObject("usage");
+        json.WriteNumber("prompt_tokens", promptTokens);
+        json.WriteNumber("completion_tokens", completionTokens);
+        json.WriteNumber("total_tokens", promptTokens + completionTokens);
+        json.WriteEndObject();
     }
 
     public static string Error(string message, string type, string? code)

@@ -10,6 +10,8 @@ namespace SkAgentSession.Models.Scripted;
 /// message answer HTTP STATUS (for example <c>#model-fail:2:503</c>, or <c>:401</c> for a rejected key).</item>
 /// <item><c>#model-slow:MS</c> — every such request is answered after MS milliseconds.</item>
 /// </list>
+/// Streamed requests fail the same way (an error status with a JSON body, no stream), and a slow
+/// one starts its stream after the delay.
 /// </summary>
 internal sealed partial record ScriptedFaults(int FailCount, int FailStatus, TimeSpan Delay)
 {

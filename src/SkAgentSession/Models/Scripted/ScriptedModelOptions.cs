@@ -11,4 +11,10 @@ public sealed class ScriptedModelOptions
     /// null for none. Env <c>SKAS_SCRIPTED_MODEL_CALL_LOG</c> sets it too.
     /// </summary>
     public string? CallLogPath { get; set; }
+
+    /// <summary>
+    /// Pause before each streamed token (a word of the reply, a piece of tool-call arguments), so a
+    /// streaming client sees the answer arrive the way a real model sends it. 0 streams at once.
+    /// </summary>
+    public int TokenDelayMs { get; set; } = 15;
 }

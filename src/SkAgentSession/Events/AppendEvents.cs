@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace SkAgentSession.Events;
+
+/// <summary>
+/// A batch of one turn attempt's events for <see cref="SessionEventsObject"/>'s <c>append</c>.
+/// The producer makes a new <see cref="AttemptId"/> each time the turn's durable step runs, so the
+/// log can tell a retried attempt from more events of the same one.
+/// </summary>
+public sealed record AppendEvents
+{
+    [JsonPropertyName("turnId")]
+    public string? TurnId { get; init; }
+
+    [JsonPropertyName("attemptId")]
+    public string? AttemptId { get; init; }
+
+    /// <summary>The events in the order they happened; their ids are assigned by the log.</summary>
+    [JsonPropertyName("events")]
+    public IReadOnlyList<TurnEvent>? Events { get; init; }
+}

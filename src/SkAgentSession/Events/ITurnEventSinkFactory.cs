@@ -1,0 +1,8 @@
+namespace SkAgentSession.Events;
+
+/// <summary>Makes the sink of one turn attempt (call it inside the turn's durable step, once per attempt).</summary>
+public interface ITurnEventSinkFactory
+{
+    /// <summary>A sink with a new attempt id, storing into the session's event log.</summary>
+    IngressTurnEventSink Create(string sessionId, string turnId);
+}
