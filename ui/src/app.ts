@@ -265,6 +265,7 @@ export class App {
           this.renderIfCurrent(id, { scroll: "bottom" });
         },
       });
+      await this.letLiveTurnFinish(view);
       this.applyReply(view, pending, result);
     } catch (error) {
       if (await this.settleEndedTurn(view, pending, error)) return;
@@ -322,6 +323,17 @@ export class App {
     this.renderIfCurrent(view.id, { scroll: "bottom", focusInput: true });
     void this.refreshSessions();
     return true;
+  }
+
+  /**
+   * The answer can overtake the stream's last events: give the live view a moment to show the end
+   * of the streamed text before the stored items replace it (so what streamed is what stays).
+   */
+  private async letLiveTurnFinish(view: SessionView): Promise<void> {
+    const deadline = Date.now() + 1_000;
+    while (view.live && !view.live.ended && this.stream?.sessionId === view.id && this.streamStatus === "live" && Date.now() < deadline) {
+      await new Promise((resolve) => window.setTimeout(resolve, 25));
+    }
   }
 
   /** The stored items now show the live turn: drop the live view, ignore the turn's late events. */
@@ -419,7 +431,9 @@ export class App {
     const conv = this.el.conversation;
     const nearBottom = conv.scrollHeight - conv.scrollTop - conv.clientHeight < 120;
 
-    this.renderHeader(view);
+    // While a turn runs, the agent it handed off to is the one at work.
+    const agent = this.turnRunning(view) && view.live && !view.live.ended ? view.live.agent || view.agent : view.agent;
+    this.renderHeader(view, agent);
     this.renderSessions();
     this.el.timeline.replaceChildren(
       ...renderConversation(view, {
@@ -433,7 +447,7 @@ export class App {
       }),
     );
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
-    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending ? `${view.agent} is working…` : undefined;
+    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending || view.awaitingReply ? `${agent} is working…` : undefined;
     const stop = this.turnRunning(view) ? (view.stopping ? "stopping" : "ready") : undefined;
     this.composer.setBusy(busy || stop !== undefined, busyText, stop);
 
@@ -441,13 +455,13 @@ export class App {
     if (options.focusInput && !busy) this.composer.focus();
   }
 
-  private renderHeader(view: SessionView): void {
+  private renderHeader(view: SessionView, agent: string): void {
     this.el.sessionId.textContent = view.id;
     this.el.sessionId.title = `Session id: ${view.id}`;
-    this.el.agentBadge.replaceWith((this.el.agentBadge = agentBadge(view.agent, "agent-badge")));
+    this.el.agentBadge.replaceWith((this.el.agentBadge = agentBadge(agent, "agent-badge")));
     this.el.agentBadge.setAttribute("aria-live", "polite");
-    document.title = `${view.agent} · SkAgentSession`;
-    document.documentElement.style.setProperty("--agent-tone", `var(--tone-${agentTone(view.agent)})`);
+    document.title = `${agent} · SkAgentSession`;
+    document.documentElement.style.setProperty("--agent-tone", `var(--tone-${agentTone(agent)})`);
 
     const href = this.stateLink(view.id);
     this.el.stateLink.hidden = href === null;
