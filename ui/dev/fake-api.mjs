@@ -7,7 +7,14 @@
 // Canned behaviour by message text: "bag"/"luggage" -> handoff to FAQ + faq_lookup tool call;
 // "seat" -> handoff to Seat Booking; then a confirmation number + seat (e.g. "ABC123, 14C") ->
 // update_seat tool call; "back"/"triage" -> hand back; "html"/"xss" -> a reply with an
-// <img onerror> payload; "error" -> 500 problem; "slow" -> a 8 s turn.
+// <img onerror> payload; "error" -> 500 problem; "slow" -> a 8 s turn; "fail" -> a failed turn
+// (502 problem, turn_status failed item); "flaky" -> the model request is retried once mid-stream.
+//
+// Live turns: GET /api/sessions/{id}/events streams each turn's events (turn.started,
+// model.request, text.delta, tool.call, tool.result, handoff, turn.retrying, turn.completed|failed|
+// cancelled) as Server-Sent Events, honouring Last-Event-ID (no header: the latest turn from its
+// start). POST /api/sessions/{id}/cancel stops the running turn (202; 409 when none runs); the
+// stopped turn's POST /messages answers 409 and the history gets a turn_status "cancelled" item.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -26,11 +33,18 @@ const TRIAGE = "Triage Agent";
 const FAQ = "FAQ Agent";
 const SEAT = "Seat Booking Agent";
 
-/** @type {Map<string, {agent: string, items: object[], context: object, queue: Promise<unknown>}>} */
+/**
+ * @type {Map<string, {agent: string, items: object[], context: object, queue: Promise<unknown>,
+ *   events: {id: number, type: string, data: object}[], listeners: Set<import("node:http").ServerResponse>,
+ *   running: {turnId: string, stop: boolean} | null}>}
+ */
 const sessions = new Map();
 /** @type {Map<string, Promise<{status: number, body: object}>>} */
 const idempotent = new Map();
 let callCounter = 0;
+let turnCounter = 0;
+/** Per streamed token, like the scripted model's token delay. */
+const tokenDelayMs = Number(args["token-delay-ms"] ?? 30);
 
 const now = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString();
 const nextCallId = () => `call_${++callCounter}`;
@@ -38,7 +52,7 @@ const nextCallId = () => `call_${++callCounter}`;
 function session(id) {
   let s = sessions.get(id);
   if (!s) {
-    s = { agent: TRIAGE, items: [], context: {}, queue: Promise.resolve() };
+    s = { agent: TRIAGE, items: [], context: {}, queue: Promise.resolve(), events: [], listeners: new Set(), running: null };
     sessions.set(id, s);
   }
   return s;
@@ -130,21 +144,115 @@ function runAgent(s, message) {
   return { agent, items };
 }
 
+// ----- events -----
+
+function emit(s, turnId, agent, type, fields = {}) {
+  const id = (s.events.at(-1)?.id ?? 0) + 1;
+  const event = { id, type, data: { id, type, turnId, agent, ...fields } };
+  s.events.push(event);
+  for (const res of s.listeners) writeEvent(res, event);
+}
+
+function writeEvent(res, event) {
+  res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+}
+
+/** The events a client missed (after Last-Event-ID), or with none the latest turn from its start. */
+function backlog(s, lastEventId) {
+  if (lastEventId !== undefined && lastEventId !== "") return s.events.filter((e) => e.id > Number(lastEventId));
+  const start = s.events.findLastIndex((e) => e.type === "turn.started");
+  return start < 0 ? [] : s.events.slice(start);
+}
+
+function handleEvents(req, res, s) {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+  res.write("retry: 1000\n\n");
+  for (const event of backlog(s, req.headers["last-event-id"])) writeEvent(res, event);
+  s.listeners.add(res);
+  const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), 15_000);
+  req.on("close", () => {
+    clearInterval(keepAlive);
+    s.listeners.delete(res);
+  });
+}
+
+class Stopped extends Error {}
+
+/** Waits, unless the turn is stopped meanwhile. */
+async function pause(run, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (run.stop) throw new Stopped();
+    await new Promise((r) => setTimeout(r, Math.min(50, until - Date.now())));
+  }
+  if (run.stop) throw new Stopped();
+}
+
+/** Streams text as word tokens. */
+async function streamText(s, run, agent, text, delayMs) {
+  for (const token of text.match(/\S+\s*|\s+/g) ?? []) {
+    await pause(run, delayMs);
+    emit(s, run.turnId, agent, "text.delta", { text: token });
+  }
+}
+
+/** Reports the canned items as they "happen": handoffs, tool calls and results, streamed text. */
+async function replay(s, run, items, lower) {
+  const slow = lower.includes("slow");
+  const delay = slow ? Math.max(tokenDelayMs, 250) : tokenDelayMs;
+  emit(s, run.turnId, s.agent, "model.request", { attempt: 1 });
+  if (/\bflaky\b/.test(lower)) {
+    await streamText(s, run, s.agent, "This first attempt breaks off in the middle of a", delay);
+    await pause(run, 300);
+    emit(s, run.turnId, s.agent, "turn.retrying", { attempt: 2 });
+    emit(s, run.turnId, s.agent, "model.request", { attempt: 2 });
+  }
+  for (const item of items) {
+    if (item.type === "handoff") emit(s, run.turnId, item.from, "handoff", { to: item.to });
+    else if (item.type === "tool_call") emit(s, run.turnId, item.agent, "tool.call", { callId: item.callId, name: item.name, arguments: JSON.stringify(item.arguments) });
+    else if (item.type === "tool_result") emit(s, run.turnId, item.agent, "tool.result", { callId: item.callId, name: item.name, result: item.result });
+    else if (item.type === "message") await streamText(s, run, item.agent, item.content, delay);
+    if (item.type !== "message") await pause(run, turnDelayMs / 3);
+  }
+}
+
 async function turn(id, message) {
   const s = session(id);
   const run = s.queue.then(async () => {
     const userItem = { type: "message", role: "user", agent: s.agent, content: message, timestamp: now() };
     s.items.push(userItem); // stored before the agent runs, like the real app
     const lower = message.toLowerCase();
-    await new Promise((r) => setTimeout(r, lower.includes("slow") ? 8000 : turnDelayMs));
-    if (/\berror\b/.test(lower)) {
-      return problem(500, "Agent turn failed", "The model did not answer after 5 attempts (HTTP 503 from the model). Your message is kept; try again later.");
+    const current = { turnId: `turn_${++turnCounter}`, stop: false };
+    s.running = current;
+    emit(s, current.turnId, s.agent, "turn.started");
+    try {
+      await pause(current, lower.includes("slow") ? 2000 : turnDelayMs);
+      if (/\berror\b/.test(lower)) {
+        emit(s, current.turnId, s.agent, "turn.failed", { error: "HTTP 503 from the model" });
+        return problem(500, "Agent turn failed", "The model did not answer after 5 attempts (HTTP 503 from the model). Your message is kept; try again later.");
+      }
+      if (/\bfail\b/.test(lower)) {
+        const error = "The model endpoint rejected the request with HTTP 401: invalid API key. Check OPENAI_API_KEY.";
+        emit(s, current.turnId, s.agent, "model.request", { attempt: 1 });
+        s.items.push({ type: "turn_status", role: "assistant", agent: s.agent, status: "failed", error, timestamp: now() });
+        emit(s, current.turnId, s.agent, "turn.failed", { error });
+        return problem(502, "Agent turn failed", error);
+      }
+      const { agent, items } = runAgent(s, message);
+      await replay(s, current, items, lower);
+      s.items.push(...items);
+      s.agent = agent;
+      const reply = [...items].reverse().find((i) => i.type === "message")?.content ?? "";
+      emit(s, current.turnId, agent, "turn.completed", { reply });
+      return { status: 200, body: { reply, agent, items: [userItem, ...items] } };
+    } catch (error) {
+      if (!(error instanceof Stopped)) throw error;
+      s.items.push({ type: "turn_status", role: "assistant", agent: s.agent, status: "cancelled", timestamp: now() });
+      emit(s, current.turnId, s.agent, "turn.cancelled");
+      return problem(409, "Turn stopped", "The turn was stopped before it finished; nothing of it was stored. Your message is kept in the history.");
+    } finally {
+      s.running = null;
     }
-    const { agent, items } = runAgent(s, message);
-    s.items.push(...items);
-    s.agent = agent;
-    const reply = [...items].reverse().find((i) => i.type === "message")?.content ?? "";
-    return { status: 200, body: { reply, agent, items: [userItem, ...items] } };
   });
   s.queue = run.catch(() => undefined);
   return run;
@@ -240,6 +348,13 @@ async function handleApi(req, res, url) {
   if (parts.length === 3 && req.method === "GET") {
     const s = sessions.get(id);
     return send(res, { status: 200, body: { sessionId: id, agent: s?.agent ?? TRIAGE, items: s?.items ?? [] } });
+  }
+  if (parts.length === 4 && parts[3] === "events" && req.method === "GET") return handleEvents(req, res, session(id));
+  if (parts.length === 4 && parts[3] === "cancel" && req.method === "POST") {
+    const running = sessions.get(id)?.running;
+    if (!running) return send(res, problem(409, "No turn is running", `Session '${id}' has no turn in progress to stop.`));
+    running.stop = true;
+    return send(res, { status: 202, body: { turnId: running.turnId, status: "cancelling" } });
   }
   if (parts.length === 3 && req.method === "DELETE") {
     sessions.delete(id);

@@ -1,9 +1,12 @@
 import { api } from "./api/client";
-import { describeError } from "./api/errors";
+import { ApiError, describeError } from "./api/errors";
+import { terminalEventTypes, type TurnEvent } from "./api/events";
 import { sendWithRetry } from "./api/sendWithRetry";
 import type { AppInfo, SessionItem, SessionSummary, TurnResult } from "./api/types";
 import { byTestId, h } from "./dom";
 import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
+import { SessionEventStream, type StreamStatus } from "./live/eventStream";
+import { applyTurnEvent } from "./live/liveTurn";
 import { agentBadge, agentTone } from "./render/agents";
 import { renderConversation } from "./render/conversation";
 import { databaseIcon, renderSessionList } from "./render/sessionList";
@@ -23,6 +26,9 @@ export class App {
   private currentId = "";
   private awaitTimer: number | undefined;
   private readonly banners = new Map<string, string>();
+  private stream: SessionEventStream | undefined;
+  private streamStatus: StreamStatus = "connecting";
+  private renderFrame: number | undefined;
 
   private readonly el = {
     sessionList: byTestId(document, "session-list"),
@@ -36,8 +42,12 @@ export class App {
     modelInfo: byTestId(document, "model-info"),
     announcer: byTestId(document, "announcer"),
     newSession: byTestId<HTMLButtonElement>(document, "new-session-button"),
+    streamStatus: byTestId(document, "stream-status"),
   };
-  private readonly composer = new Composer((text) => this.send(text));
+  private readonly composer = new Composer(
+    (text) => this.send(text),
+    () => void this.stop(),
+  );
   private readonly sidebar = new Sidebar();
 
   start(): void {
@@ -76,9 +86,86 @@ export class App {
       view = emptyView(id);
       this.views.set(id, view);
     }
+    this.followEvents(id);
     this.render({ scroll: "bottom" });
     // A session with a turn in flight keeps its local view; fresh history comes with the reply.
     if (!view.pending) void this.loadHistory(id);
+  }
+
+  // ----- the live turn (event stream) -----
+
+  private followEvents(id: string): void {
+    if (this.stream?.sessionId === id) return;
+    this.stream?.close();
+    this.streamStatus = "connecting";
+    this.stream = new SessionEventStream(id, {
+      onEvent: (event) => this.onTurnEvent(id, event),
+      onStatus: (status) => {
+        if (this.stream?.sessionId !== id) return;
+        this.streamStatus = status;
+        this.renderStreamStatus();
+      },
+    });
+    this.renderStreamStatus();
+  }
+
+  private onTurnEvent(id: string, event: TurnEvent): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    if (view.endedTurns.has(event.turnId)) return; // after its terminal event, or already shown as stored
+    view.live = applyTurnEvent(view.live, event, view.endedTurns);
+    const shown = (view.pending !== undefined && view.pending.status !== "failed") || view.awaitingReply;
+
+    if (event.type === "turn.started" && !shown && view.load === "ready") {
+      // A turn started in another tab (or before this page's history was read): check the history.
+      void this.checkForRunningTurn(id);
+    }
+    if (terminalEventTypes.has(event.type)) {
+      view.stopping = false;
+      if (view.pending && view.pending.status !== "failed") {
+        // The turn's own POST answers right after; its answer (or the history) replaces the live view.
+      } else if (shown) {
+        void this.loadHistory(id);
+      } else {
+        view.live = undefined;
+      }
+    }
+    if (event.type === "text.delta") this.scheduleRender(id);
+    else this.renderIfCurrent(id, { scroll: event.type === "turn.started" ? "bottom" : undefined });
+  }
+
+  /** Renders at most once a frame: text deltas come every few milliseconds. */
+  private scheduleRender(id: string): void {
+    if (id !== this.currentId || this.renderFrame !== undefined) return;
+    this.renderFrame = window.requestAnimationFrame(() => {
+      this.renderFrame = undefined;
+      this.render();
+    });
+  }
+
+  private async checkForRunningTurn(id: string): Promise<void> {
+    try {
+      const history = await api.getSession(id);
+      const view = this.views.get(id);
+      if (!view || view.pending || view.awaitingReply || !view.live || view.live.ended) return;
+      if (endsWithUserMessage(history.items)) {
+        view.items = history.items;
+        view.agent = history.agent || view.agent;
+        view.awaitingReply = true;
+        this.renderIfCurrent(id, { scroll: "bottom" });
+        if (id === this.currentId) this.awaitReply(id);
+      }
+    } catch {
+      // The stream's terminal event or the next look at the history settles it.
+    }
+  }
+
+  private renderStreamStatus(): void {
+    const el = this.el.streamStatus;
+    const reconnecting = this.streamStatus === "reconnecting";
+    el.hidden = !reconnecting;
+    el.dataset.state = this.streamStatus;
+    el.textContent = reconnecting ? "Reconnecting to the live updates…" : "";
   }
 
   private async loadHistory(id: string): Promise<void> {
@@ -93,6 +180,10 @@ export class App {
       view.agent = history.agent || view.agent;
       view.load = "ready";
       view.awaitingReply = endsWithUserMessage(view.items);
+      if (!view.awaitingReply && view.live && !view.live.ended) {
+        // The stream reports a turn the history does not show yet: look again shortly.
+        window.setTimeout(() => void this.checkForRunningTurn(id), 500);
+      } else if (!view.awaitingReply) this.settleLiveTurn(view);
     } catch (error) {
       view.load = "error";
       view.loadError = describeError(error);
@@ -107,7 +198,8 @@ export class App {
     const tick = async () => {
       const view = this.views.get(id);
       if (!view || id !== this.currentId || view.pending || !view.awaitingReply) return;
-      if (Date.now() > deadline) {
+      const streaming = this.streamStatus === "live" && view.live !== undefined && !view.live.ended;
+      if (Date.now() > deadline && !streaming) {
         view.awaitingReply = false;
         this.renderIfCurrent(id);
         return;
@@ -119,6 +211,8 @@ export class App {
           view.items = history.items;
           view.agent = history.agent || view.agent;
           view.awaitingReply = false;
+          view.stopping = false;
+          this.settleLiveTurn(view);
           this.renderIfCurrent(id, { scroll: "bottom" });
           void this.refreshSessions();
           return;
@@ -171,8 +265,10 @@ export class App {
           this.renderIfCurrent(id, { scroll: "bottom" });
         },
       });
+      await this.letLiveTurnFinish(view);
       this.applyReply(view, pending, result);
     } catch (error) {
+      if (await this.settleEndedTurn(view, pending, error)) return;
       pending.status = "failed";
       pending.error = describeError(error);
       this.announce(`Your message was not processed: ${pending.error}`, id);
@@ -186,6 +282,8 @@ export class App {
     const first = items[0];
     const userFirst = first?.type === "message" && first.role === "user";
     view.pending = undefined;
+    view.stopping = false;
+    this.settleLiveTurn(view);
     view.agent = result.agent || view.agent;
     if (userFirst) {
       // The reply's user item replaces the optimistic one: no duplicate, nothing lost.
@@ -198,6 +296,80 @@ export class App {
     this.announce(`${view.agent} replied.`, view.id);
     this.renderIfCurrent(view.id, { scroll: "bottom", focusInput: true });
     void this.refreshSessions();
+  }
+
+  /**
+   * A turn that was stopped (409 "stopped") or failed (the app's 502 problem) is recorded in the
+   * history with a turn_status item: show that instead of a send error. False when it is not so.
+   */
+  private async settleEndedTurn(view: SessionView, pending: PendingTurn, error: unknown): Promise<boolean> {
+    const stopped = error instanceof ApiError && error.status === 409 && /stopp/i.test(error.message);
+    const failed = error instanceof ApiError && error.status === 502 && error.problem !== undefined;
+    if (!stopped && !failed) return false;
+    try {
+      const history = await api.getSession(view.id);
+      if (history.items.at(-1)?.type !== "turn_status") return false;
+      view.items = history.items;
+      view.agent = history.agent || view.agent;
+    } catch {
+      return false;
+    }
+    if (view.pending !== pending) return true;
+    view.pending = undefined;
+    view.stopping = false;
+    view.load = "ready";
+    this.settleLiveTurn(view);
+    this.announce(stopped ? "The turn was stopped." : `${view.agent} could not finish the turn.`, view.id);
+    this.renderIfCurrent(view.id, { scroll: "bottom", focusInput: true });
+    void this.refreshSessions();
+    return true;
+  }
+
+  /**
+   * The answer can overtake the stream's last events: give the live view a moment to show the end
+   * of the streamed text before the stored items replace it (so what streamed is what stays).
+   */
+  private async letLiveTurnFinish(view: SessionView): Promise<void> {
+    const deadline = Date.now() + 1_000;
+    while (view.live && !view.live.ended && this.stream?.sessionId === view.id && this.streamStatus === "live" && Date.now() < deadline) {
+      await new Promise((resolve) => window.setTimeout(resolve, 25));
+    }
+  }
+
+  /** The stored items now show the live turn: drop the live view, ignore the turn's late events. */
+  private settleLiveTurn(view: SessionView): void {
+    if (view.live) view.endedTurns.add(view.live.turnId);
+    view.live = undefined;
+  }
+
+  private async stop(): Promise<void> {
+    const view = this.views.get(this.currentId);
+    if (!view || view.stopping || !this.turnRunning(view)) return;
+    view.stopping = true;
+    this.announce("Stopping the turn…");
+    this.render();
+    try {
+      await api.cancelTurn(view.id);
+      this.setBanner("cancel", null);
+    } catch (error) {
+      view.stopping = false;
+      if (error instanceof ApiError && error.status === 409) {
+        // No turn runs any more: it ended meanwhile; its answer or the history shows how.
+        if (!view.pending) void this.loadHistory(view.id);
+      } else {
+        this.setBanner("cancel", `Could not stop the turn: ${describeError(error)}`);
+      }
+      this.renderIfCurrent(view.id);
+    }
+  }
+
+  private turnRunning(view: SessionView): boolean {
+    return (view.pending !== undefined && view.pending.status !== "failed") || view.awaitingReply;
+  }
+
+  /** Retry of a failed turn: the same message again, as a new turn (a new idempotency key). */
+  private resend(message: string): void {
+    if (!this.send(message)) this.composer.setText(message);
   }
 
   private retry(): void {
@@ -259,7 +431,9 @@ export class App {
     const conv = this.el.conversation;
     const nearBottom = conv.scrollHeight - conv.scrollTop - conv.clientHeight < 120;
 
-    this.renderHeader(view);
+    // While a turn runs, the agent it handed off to is the one at work.
+    const agent = this.turnRunning(view) && view.live && !view.live.ended ? view.live.agent || view.agent : view.agent;
+    this.renderHeader(view, agent);
     this.renderSessions();
     this.el.timeline.replaceChildren(
       ...renderConversation(view, {
@@ -269,23 +443,25 @@ export class App {
           if (!this.send(text)) this.composer.setText(text);
         },
         reload: () => void this.loadHistory(view.id),
+        resend: (message) => this.resend(message),
       }),
     );
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
-    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending ? `${view.agent} is working…` : undefined;
-    this.composer.setBusy(busy, busyText);
+    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending || view.awaitingReply ? `${agent} is working…` : undefined;
+    const stop = this.turnRunning(view) ? (view.stopping ? "stopping" : "ready") : undefined;
+    this.composer.setBusy(busy || stop !== undefined, busyText, stop);
 
     if (options.scroll === "bottom" || nearBottom) conv.scrollTop = conv.scrollHeight;
     if (options.focusInput && !busy) this.composer.focus();
   }
 
-  private renderHeader(view: SessionView): void {
+  private renderHeader(view: SessionView, agent: string): void {
     this.el.sessionId.textContent = view.id;
     this.el.sessionId.title = `Session id: ${view.id}`;
-    this.el.agentBadge.replaceWith((this.el.agentBadge = agentBadge(view.agent, "agent-badge")));
+    this.el.agentBadge.replaceWith((this.el.agentBadge = agentBadge(agent, "agent-badge")));
     this.el.agentBadge.setAttribute("aria-live", "polite");
-    document.title = `${view.agent} · SkAgentSession`;
-    document.documentElement.style.setProperty("--agent-tone", `var(--tone-${agentTone(view.agent)})`);
+    document.title = `${agent} · SkAgentSession`;
+    document.documentElement.style.setProperty("--agent-tone", `var(--tone-${agentTone(agent)})`);
 
     const href = this.stateLink(view.id);
     this.el.stateLink.hidden = href === null;

@@ -1,5 +1,6 @@
 import type { RetryProgress } from "./api/sendWithRetry";
 import type { SessionItem } from "./api/types";
+import type { LiveTurn } from "./live/liveTurn";
 
 /** A message the user sent whose turn has not come back yet. */
 export interface PendingTurn {
@@ -23,10 +24,16 @@ export interface SessionView {
   pending?: PendingTurn;
   /** The history ends with a user message: a turn started elsewhere (or before a reload) may still be running. */
   awaitingReply: boolean;
+  /** The turn the event stream reports, while it runs (and until its stored items are shown). */
+  live?: LiveTurn;
+  /** Turns whose terminal event came: later events of theirs are ignored. */
+  endedTurns: Set<string>;
+  /** Stop was pressed and the turn has not ended yet. */
+  stopping: boolean;
 }
 
 export const defaultAgent = "Triage Agent";
 
 export function emptyView(id: string): SessionView {
-  return { id, agent: defaultAgent, items: [], load: "idle", awaitingReply: false };
+  return { id, agent: defaultAgent, items: [], load: "idle", awaitingReply: false, endedTurns: new Set(), stopping: false };
 }

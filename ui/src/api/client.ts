@@ -1,7 +1,10 @@
 import { requestJson } from "./http";
-import type { AppInfo, SessionHistory, SessionList, TurnResult } from "./types";
+import type { AppInfo, CancelResult, SessionHistory, SessionList, TurnResult } from "./types";
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+
+/** The session's Server-Sent Events stream. */
+export const eventsUrl = (id: string) => `${sessionPath(id)}/events`;
 
 /** A turn runs the agent and its model; allow it much longer than a plain read. */
 export const turnTimeoutMs = 60_000;
@@ -21,4 +24,7 @@ export const api = {
       headers: { "Idempotency-Key": idempotencyKey },
       timeoutMs,
     }))!,
+
+  /** Stops the turn in progress (202); a 409 problem when none runs. */
+  cancelTurn: async (id: string) => await requestJson<CancelResult>(`${sessionPath(id)}/cancel`, { method: "POST" }),
 };

@@ -37,7 +37,15 @@ export interface HandoffItem extends ItemBase {
   callId?: string;
 }
 
-export type SessionItem = MessageItem | ToolCallItem | ToolResultItem | HandoffItem;
+/** A turn that did not end with a reply: stopped by the user, or given up with an error. */
+export interface TurnStatusItem extends ItemBase {
+  type: "turn_status";
+  role: "assistant";
+  status: "cancelled" | "failed";
+  error?: string;
+}
+
+export type SessionItem = MessageItem | ToolCallItem | ToolResultItem | HandoffItem | TurnStatusItem;
 
 export interface SessionHistory {
   sessionId: string;
@@ -68,6 +76,11 @@ export interface AppInfo {
   model: { id: string; isScripted: boolean; label: string };
   restateUiUrl: string;
   restateAdminUrl: string;
+}
+
+export interface CancelResult {
+  turnId: string;
+  status: string;
 }
 
 /** RFC 7807 problem details. */

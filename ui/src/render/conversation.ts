@@ -1,19 +1,18 @@
-import type { HandoffItem, MessageItem, SessionItem, ToolCallItem, ToolResultItem } from "../api/types";
+import type { SessionItem, ToolResultItem } from "../api/types";
 import { h } from "../dom";
 import type { PendingTurn, SessionView } from "../state";
-import { agentBadge, agentInitials, agentTone } from "./agents";
-import { renderMarkdown } from "./markdown";
-import { clockTime, fullTime } from "./timeFormat";
+import { assistantMessage, handoff, toolCall, unknownItem, userMessage } from "./items";
+import { renderLiveTurn } from "./liveTurn";
+import { turnStatus } from "./turnStatus";
 
 export interface ConversationActions {
   retry(): void;
   discard(): void;
   suggest(text: string): void;
   reload(): void;
+  /** Sends the message of a failed turn again, as a new turn. */
+  resend(message: string): void;
 }
-
-/** Tool-call blocks the user opened, kept open across re-renders. */
-const openToolCalls = new Set<string>();
 
 export const suggestions = [
   "How much baggage can I bring?",
@@ -34,18 +33,25 @@ export function renderConversation(view: SessionView, actions: ConversationActio
     nodes.push(welcome(actions.suggest));
     return nodes;
   }
-  nodes.push(...renderItems(view.items));
+  const idle = !view.pending && !view.awaitingReply;
+  nodes.push(...renderItems(view.items, idle ? actions : undefined));
+  const live = view.live && !view.live.ended ? view.live : undefined;
   if (view.pending) {
     nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, view.pending.status === "failed" ? "failed" : "sending"));
     if (view.pending.status === "failed") nodes.push(sendErrorBox(view.pending, actions));
-    else nodes.push(workingIndicator(view.agent, view.pending));
+    else {
+      if (view.live) nodes.push(...renderLiveTurn(view.live));
+      if (!view.live?.ended || view.pending.status === "retrying") nodes.push(workingIndicator(live?.agent ?? view.agent, view.pending, view.stopping));
+    }
   } else if (view.awaitingReply) {
-    nodes.push(workingIndicator(view.agent));
+    if (view.live) nodes.push(...renderLiveTurn(view.live));
+    nodes.push(workingIndicator(live?.agent ?? view.agent, undefined, view.stopping));
   }
   return nodes;
 }
 
-function renderItems(items: SessionItem[]): Node[] {
+/** The stored items; `actions` when idle, so the last failed turn offers Retry. */
+function renderItems(items: SessionItem[], actions?: ConversationActions): Node[] {
   const results = new Map<string, ToolResultItem>();
   const callIds = new Set<string>();
   const handoffIds = new Set<string>();
@@ -71,6 +77,13 @@ function renderItems(items: SessionItem[]): Node[] {
       case "handoff":
         nodes.push(handoff(item));
         break;
+      case "turn_status": {
+        const isLast = item === items.at(-1);
+        const message = lastUserMessageBefore(items, item);
+        const resend = actions && isLast && item.status === "failed" && message !== undefined ? () => actions.resend(message) : undefined;
+        nodes.push(turnStatus(item, resend));
+        break;
+      }
       default:
         nodes.push(unknownItem(item));
     }
@@ -78,126 +91,15 @@ function renderItems(items: SessionItem[]): Node[] {
   return nodes;
 }
 
-function userMessage(content: string, timestamp: string, agent: string, pending?: "sending" | "failed"): HTMLElement {
-  return h(
-    "li",
-    {
-      className: `msg msg-user${pending ? ` is-${pending}` : ""}`,
-      "data-testid": "message",
-      "data-role": "user",
-      "data-type": "message",
-      "data-agent": agent,
-      "data-pending": pending ? "true" : null,
-    },
-    h("div", { className: "bubble" }, h("div", { className: "bubble-text", "data-testid": "message-content" }, content)),
-    h(
-      "div",
-      { className: "msg-meta" },
-      pending === "sending"
-        ? h("span", { className: "msg-status" }, "Sending…")
-        : pending === "failed"
-          ? h("span", { className: "msg-status failed" }, "Not sent")
-          : h("time", { dateTime: timestamp, title: fullTime(timestamp) }, clockTime(timestamp)),
-    ),
-  );
-}
-
-function assistantMessage(item: MessageItem): HTMLElement {
-  return h(
-    "li",
-    { className: "msg msg-assistant", "data-testid": "message", "data-role": "assistant", "data-type": "message", "data-agent": item.agent },
-    avatar(item.agent),
-    h(
-      "div",
-      { className: "msg-body" },
-      h(
-        "div",
-        { className: "msg-head" },
-        h("span", { className: `msg-author tone-text-${agentTone(item.agent)}`, "data-testid": "message-agent" }, item.agent),
-        h("time", { dateTime: item.timestamp, title: fullTime(item.timestamp) }, clockTime(item.timestamp)),
-      ),
-      h("div", { className: "bubble markdown", "data-testid": "message-content" }, renderMarkdown(item.content)),
-    ),
-  );
-}
-
-function avatar(agent: string): HTMLElement {
-  return h("span", { className: `avatar tone-${agentTone(agent)}`, "aria-hidden": "true" }, agentInitials(agent));
-}
-
-function toolCall(call: ToolCallItem | undefined, result: ToolResultItem | undefined): HTMLElement {
-  const name = call?.name ?? result?.name ?? "tool";
-  const callId = call?.callId ?? result?.callId ?? "";
-  const agent = call?.agent ?? result?.agent ?? "";
-  const details = h(
-    "details",
-    { className: "tool-details", open: openToolCalls.has(callId) },
-    h(
-      "summary",
-      { "data-testid": "tool-call-summary", "aria-label": `Tool call ${name}${result ? ", finished" : ""}. Show arguments and result` },
-      h("span", { className: "tool-icon", "aria-hidden": "true" }, "⚙"),
-      h("span", { className: "tool-label" }, "Called "),
-      h("code", { className: "tool-name", "data-testid": "tool-call-name" }, name),
-      h("span", { className: `tool-state ${result ? "ok" : "missing"}` }, result ? "done" : "no result"),
-      h("span", { className: "chevron", "aria-hidden": "true" }),
-    ),
-    h(
-      "div",
-      { className: "tool-panel" },
-      call ? section("Arguments", formatJson(call.arguments), "tool-call-arguments") : null,
-      section("Result", result ? formatResult(result.result) : "No result recorded.", "tool-call-result"),
-    ),
-  );
-  details.addEventListener("toggle", () => {
-    if (details.open) openToolCalls.add(callId);
-    else openToolCalls.delete(callId);
-  });
-  return h(
-    "li",
-    { className: "tool-call", "data-testid": "tool-call", "data-type": "tool_call", "data-tool-name": name, "data-call-id": callId, "data-agent": agent },
-    details,
-  );
-}
-
-function section(title: string, body: string, testId: string): HTMLElement {
-  return h("div", { className: "tool-section" }, h("div", { className: "tool-section-title" }, title), h("pre", { "data-testid": testId }, body));
-}
-
-function formatJson(value: unknown): string {
-  if (typeof value === "string") {
-    try {
-      return JSON.stringify(JSON.parse(value), null, 2);
-    } catch {
-      return value;
-    }
+function lastUserMessageBefore(items: SessionItem[], item: SessionItem): string | undefined {
+  for (let i = items.indexOf(item) - 1; i >= 0; i--) {
+    const candidate = items[i]!;
+    if (candidate.type === "message" && candidate.role === "user") return candidate.content;
   }
-  return JSON.stringify(value, null, 2) ?? "";
+  return undefined;
 }
 
-const formatResult = formatJson;
-
-function handoff(item: HandoffItem): HTMLElement {
-  return h(
-    "li",
-    { className: "handoff", "data-testid": "handoff", "data-type": "handoff", "data-from": item.from, "data-to": item.to, role: "note" },
-    h("span", { className: "handoff-line", "aria-hidden": "true" }),
-    h(
-      "span",
-      { className: "handoff-text" },
-      h("span", { className: "handoff-from" }, item.from),
-      " handed off to ",
-      agentBadge(item.to),
-    ),
-    h("span", { className: "handoff-line", "aria-hidden": "true" }),
-  );
-}
-
-function unknownItem(item: SessionItem): HTMLElement {
-  const raw = item as unknown as Record<string, unknown>;
-  return h("li", { className: "timeline-note", "data-testid": "unknown-item", "data-type": String(raw.type) }, `Unrecognised item of type “${String(raw.type)}”.`);
-}
-
-function workingIndicator(agent: string, pending?: PendingTurn): HTMLElement {
+function workingIndicator(agent: string, pending?: PendingTurn, stopping = false): HTMLElement {
   let text = `${agent} is working…`;
   if (pending?.status === "retrying" && pending.retry) {
     const seconds = Math.max(1, Math.round(pending.retry.delayMs / 1000));
@@ -205,9 +107,10 @@ function workingIndicator(agent: string, pending?: PendingTurn): HTMLElement {
   } else if (!pending) {
     text = `Waiting for ${agent}’s reply…`;
   }
+  if (stopping) text = "Stopping…";
   return h(
     "li",
-    { className: "working", "data-testid": "working-indicator", "data-status": pending?.status ?? "awaiting", role: "status" },
+    { className: "working", "data-testid": "working-indicator", "data-status": stopping ? "stopping" : (pending?.status ?? "awaiting"), role: "status" },
     h("span", { className: "typing", "aria-hidden": "true" }, h("i"), h("i"), h("i")),
     h("span", {}, text),
   );

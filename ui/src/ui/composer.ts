@@ -3,14 +3,25 @@ import { byTestId } from "../dom";
 const maxHeightPx = 200;
 const coarsePointer = () => window.matchMedia("(pointer: coarse)").matches;
 
-/** The message box: Enter sends, Shift+Enter makes a new line; disabled while a turn runs. */
+/**
+ * The message box: Enter sends, Shift+Enter makes a new line; disabled while a turn runs, when a
+ * Stop button takes the send button's place (Escape anywhere in the page stops too).
+ */
 export class Composer {
   private readonly form = byTestId<HTMLFormElement>(document, "composer");
   private readonly input = byTestId<HTMLTextAreaElement>(document, "message-input");
   private readonly button = byTestId<HTMLButtonElement>(document, "send-button");
+  private readonly stopButton = byTestId<HTMLButtonElement>(document, "stop-button");
   private readonly idlePlaceholder = this.input.placeholder;
 
-  constructor(private readonly onSend: (text: string) => boolean) {
+  constructor(
+    private readonly onSend: (text: string) => boolean,
+    private readonly onStop: () => void,
+  ) {
+    this.stopButton.addEventListener("click", () => this.onStop());
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !this.stopButton.hidden && !this.stopButton.disabled && !document.body.classList.contains("sidebar-open")) this.onStop();
+    });
     this.form.addEventListener("submit", (e) => {
       e.preventDefault();
       this.submit();
@@ -29,14 +40,24 @@ export class Composer {
     this.updateButton();
   }
 
-  setBusy(busy: boolean, busyText?: string): void {
+  /** `stop`: the turn can be stopped ("ready") or is being stopped ("stopping"). */
+  setBusy(busy: boolean, busyText?: string, stop?: "ready" | "stopping"): void {
     const wasBusy = this.input.disabled;
+    const stopHadFocus = document.activeElement === this.stopButton;
+    const inputHadFocus = document.activeElement === this.input;
+    this.stopButton.hidden = stop === undefined;
+    this.stopButton.disabled = stop === "stopping";
+    this.stopButton.querySelector(".stop-label")!.textContent = stop === "stopping" ? "Stopping…" : "Stop";
+    this.button.hidden = stop !== undefined;
     this.input.disabled = busy;
     this.input.placeholder = busy && busyText ? busyText : this.idlePlaceholder;
     this.form.setAttribute("aria-busy", busy ? "true" : "false");
     this.updateButton();
+    // Keyboard users keep their place: from the input to Stop while the turn runs, and back.
+    if (busy && stop === "ready" && inputHadFocus) this.stopButton.focus();
+    if (!busy && stopHadFocus) this.input.focus({ preventScroll: true });
     // On touch screens focusing would pop up the keyboard unasked.
-    if (wasBusy && !busy && document.activeElement === document.body && !coarsePointer()) this.focus();
+    else if (wasBusy && !busy && document.activeElement === document.body && !coarsePointer()) this.focus();
   }
 
   setText(text: string): void {

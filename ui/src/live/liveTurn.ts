@@ -1,0 +1,80 @@
+import { terminalEventTypes, type TurnEvent } from "../api/events";
+
+/** What a running turn has shown so far, in order. */
+export type LiveEntry =
+  | { kind: "text"; agent: string; text: string }
+  | { kind: "tool"; agent: string; callId: string; name: string; arguments?: string; result?: unknown; done: boolean }
+  | { kind: "handoff"; from: string; to: string };
+
+export interface LiveTurn {
+  turnId: string;
+  agent: string;
+  entries: LiveEntry[];
+  /** Set by turn.retrying: the model request is being made again, the text so far was dropped. */
+  retryAttempt?: number;
+  /** The terminal event, once it came. */
+  ended?: "completed" | "failed" | "cancelled";
+  reply?: string;
+  error?: string;
+}
+
+/**
+ * Applies one event to the live turn of a session. Returns the turn to show next: a new one for
+ * turn.started (or for the first event of a turn not seen starting), the same one otherwise.
+ * Events of a turn that has ended are ignored.
+ */
+export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, endedTurns: Set<string>): LiveTurn | undefined {
+  if (endedTurns.has(event.turnId)) return current;
+  let turn = current;
+  if (!turn || turn.turnId !== event.turnId) turn = { turnId: event.turnId, agent: event.agent, entries: [] };
+  if (event.agent && event.type !== "handoff") turn.agent = event.agent;
+
+  switch (event.type) {
+    case "text.delta": {
+      const last = turn.entries.at(-1);
+      if (last?.kind === "text" && last.agent === turn.agent) last.text += event.text ?? "";
+      else turn.entries.push({ kind: "text", agent: turn.agent, text: event.text ?? "" });
+      break;
+    }
+    case "tool.call":
+      turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, done: false });
+      break;
+    case "tool.result": {
+      const call = turn.entries.find((e): e is Extract<LiveEntry, { kind: "tool" }> => e.kind === "tool" && e.callId === event.callId);
+      if (call) {
+        call.result = event.result;
+        call.done = true;
+      } else {
+        turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", result: event.result, done: true });
+      }
+      break;
+    }
+    case "handoff":
+      turn.entries.push({ kind: "handoff", from: event.agent, to: event.to ?? "" });
+      if (event.to) turn.agent = event.to;
+      break;
+    case "turn.retrying":
+      dropStreamedText(turn);
+      turn.retryAttempt = event.attempt;
+      break;
+    default:
+      break;
+  }
+
+  if (terminalEventTypes.has(event.type)) {
+    turn.ended = event.type.slice("turn.".length) as LiveTurn["ended"];
+    turn.reply = event.reply;
+    turn.error = event.error;
+    endedTurns.add(event.turnId);
+  }
+  return turn;
+}
+
+/** The text the model streamed in the current attempt; tool calls and handoffs already happened. */
+function dropStreamedText(turn: LiveTurn): void {
+  turn.entries = turn.entries.filter((e) => e.kind !== "text");
+}
+
+export function liveTurnHasContent(turn: LiveTurn): boolean {
+  return turn.entries.some((e) => e.kind !== "text" || e.text.length > 0);
+}
