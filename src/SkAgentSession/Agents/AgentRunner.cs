@@ -129,7 +129,10 @@ public sealed class AgentRunner<TContext>
         while (true)
         {
             var filter = new AgentTurnFilter<TContext>(
-                agent, run, agent.Handoffs.ToDictionary(HandoffFunctions.FunctionName, t => t, StringComparer.Ordinal), requests, max, events);
+                agent, run, agent.Handoffs.ToDictionary(HandoffFunctions.FunctionName, t => t, StringComparer.Ordinal), requests, max, events)
+            {
+                ToolLatency = _options.SimulatedToolLatency,
+            };
             var kernel = BuildKernel(agent, run, filter);
             var settings = new PromptExecutionSettings
             {

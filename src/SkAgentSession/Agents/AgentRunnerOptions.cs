@@ -15,4 +15,11 @@ public sealed class AgentRunnerOptions
     /// stream; the stored items are the same either way.
     /// </summary>
     public bool Streaming { get; set; } = true;
+
+    /// <summary>
+    /// Makes every tool call (not a handoff) take at least this long, honouring the turn's
+    /// cancellation: a demo shows tool calls in flight, and a test can stop a turn during one. Zero
+    /// (the default) adds nothing.
+    /// </summary>
+    public TimeSpan SimulatedToolLatency { get; set; } = TimeSpan.Zero;
 }

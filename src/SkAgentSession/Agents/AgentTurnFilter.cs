@@ -20,6 +20,9 @@ internal sealed class AgentTurnFilter<TContext> : IAutoFunctionInvocationFilter
     private readonly int _maxRequests;
     private readonly TurnEventEmitter _events;
 
+    /// <summary>See <see cref="AgentRunnerOptions.SimulatedToolLatency"/>.</summary>
+    public TimeSpan ToolLatency { get; init; }
+
     public AgentTurnFilter(
         AgentDefinition<TContext> agent,
         AgentRunContext<TContext> run,
@@ -65,6 +68,11 @@ internal sealed class AgentTurnFilter<TContext> : IAutoFunctionInvocationFilter
 
         try
         {
+            if (handoffTarget is null && ToolLatency > TimeSpan.Zero)
+            {
+                await Task.Delay(ToolLatency, context.CancellationToken).ConfigureAwait(false);
+            }
+
             await next(context).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)

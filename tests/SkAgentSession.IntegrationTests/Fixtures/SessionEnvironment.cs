@@ -8,7 +8,7 @@ namespace SkAgentSession.IntegrationTests.Fixtures;
 /// A real restate-server on free loopback ports with a fresh base dir, and the app registered with it,
 /// running the scripted model with a call log so tests can count model requests.
 /// </summary>
-public sealed class SessionEnvironment : IAsyncLifetime
+public class SessionEnvironment : IAsyncLifetime
 {
     private readonly string _workDir = Directory.CreateTempSubdirectory("skas-it-").FullName;
 
@@ -19,6 +19,9 @@ public sealed class SessionEnvironment : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
 
     public string ModelCallLog => Path.Combine(_workDir, "model-calls.jsonl");
+
+    /// <summary>App settings (environment variables) beyond the defaults, for an environment that needs them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
@@ -33,7 +36,7 @@ public sealed class SessionEnvironment : IAsyncLifetime
             ["SkAgentSession__AgentTurn__InitialRetryInterval"] = "00:00:00.100",
             ["SkAgentSession__AgentTurn__MaxRetryInterval"] = "00:00:00.200",
             ["SkAgentSession__AgentTurn__MaxAttempts"] = "3",
-        });
+        }.Concat(ExtraSettings).ToDictionary());
         await App.StartAsync();
         Api = new HttpClient { BaseAddress = App.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
     }
