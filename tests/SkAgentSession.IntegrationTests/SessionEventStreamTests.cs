@@ -105,7 +105,7 @@ public sealed class SessionEventStreamTests(SessionEnvironment env) : IDisposabl
         var again = await _driver.Log.AppendAsync(session, batch, "t1:a1:1", CancellationToken.None);
         var read = await _driver.Log.ReadAsync(session, new ReadEvents(0), CancellationToken.None);
 
-        Assert.Equal(new AppendResult(true, 1, 1), first);
+        Assert.Equal(new AppendResult(true, 1, 1, AsSent: true), first);
         Assert.Equal(first, again);
         Assert.Equal(1, read.LastId);
         Assert.Equal("once", Assert.Single(read.Events).Text);

@@ -52,6 +52,7 @@ internal sealed class SessionEventStream(
         // With no cursor the first read started at the latest turn's first event: go on from there.
         var cursor = after == EventCursor.LatestTurn ? firstRead.After : after;
         EventsRead? read = firstRead;
+        var handedOver = false;
         var lastWrite = Stopwatch.GetTimestamp();
         while (!aborted.IsCancellationRequested)
         {
@@ -68,7 +69,15 @@ internal sealed class SessionEventStream(
                 await response.Body.FlushAsync(aborted);
                 lastWrite = Stopwatch.GetTimestamp();
                 read = null;
-                continue;
+
+                // A read may have stopped at its limit: read on. Events handed over by this process are all
+                // there is up to now, and the listener taken above hears of any stored since.
+                if (!handedOver)
+                {
+                    continue;
+                }
+
+                read = new EventsRead([], cursor);
             }
 
             var sinceWrite = Stopwatch.GetElapsedTime(lastWrite);
@@ -83,7 +92,15 @@ internal sealed class SessionEventStream(
             var wait = read is null ? ReadRetryInterval : options.PollInterval;
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks, (options.KeepAliveInterval - sinceWrite).Ticks));
             read = null;
-            await Task.WhenAny(wakeUp.Pulsed, Task.Delay(wait, aborted));
+            handedOver = false;
+            if (await Task.WhenAny(wakeUp.Pulsed, Task.Delay(wait, aborted)) == wakeUp.Pulsed
+                && await wakeUp.Pulsed is { Count: > 0 } handed
+                && handed[0].Id == cursor + 1)
+            {
+                // This process stored them, right after what was sent: no need to read them back.
+                read = new EventsRead(handed, handed[^1].Id);
+                handedOver = true;
+            }
         }
     }
 

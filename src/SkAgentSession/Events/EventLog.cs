@@ -63,7 +63,7 @@ public static class EventLog
             TurnFirstId = sameTurn ? header.TurnFirstId : header.LastId + 1,
             TurnEnded = toStore.Any(e => TurnEventTypes.IsTerminal(e.Type)),
         });
-        return new AppendResult(Stored: true, FirstId: header.LastId + 1, LastId: lastId);
+        return new AppendResult(Stored: true, FirstId: header.LastId + 1, LastId: lastId, AsSent: toStore.Count == events.Count && ReferenceEquals(incoming, events));
     }
 
     /// <summary>The events with an id greater than <paramref name="after"/>, at most <paramref name="limit"/>, and the last id.</summary>

@@ -153,6 +153,18 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         }
     }
 
+    /// <summary>The batch with its ids, when the log stored exactly it (no retry marker added, nothing dropped).</summary>
+    private static List<TurnEvent>? StoredAsSent(AppendResult result, List<TurnEvent> batch)
+    {
+        if (!result.AsSent || result.LastId - result.FirstId + 1 != batch.Count)
+        {
+            return null;
+        }
+
+        var id = result.FirstId;
+        return [.. batch.Select(e => e with { Id = id++ })];
+    }
+
     private async Task SendWithRetriesAsync(List<TurnEvent> batch, int batchNumber)
     {
         var request = new AppendEvents { TurnId = _turnId, AttemptId = _attemptId, Events = batch };
@@ -162,8 +174,8 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         {
             try
             {
-                await _log.AppendAsync(_sessionId, request, key, _stop.Token);
-                _signal.Pulse(_sessionId);
+                var result = await _log.AppendAsync(_sessionId, request, key, _stop.Token);
+                _signal.Pulse(_sessionId, StoredAsSent(result, batch));
                 return;
             }
             catch (SessionEventLogException failure) when (failure.IsTransient)

@@ -2,8 +2,9 @@ namespace SkAgentSession.Events;
 
 /// <summary>
 /// An in-process wake-up per session: a producer in this process pulses it after storing events,
-/// so the event streams of that session in this process read them at once instead of at their
-/// next poll. Streams served by other replicas learn of the events by polling.
+/// so the event streams of that session in this process get them at once instead of at their next
+/// poll — handed over with the pulse when the producer knows exactly what was stored, so the stream
+/// need not read them back. Streams served by other replicas learn of the events by polling.
 /// </summary>
 public sealed class SessionEventSignal
 {
@@ -28,8 +29,12 @@ public sealed class SessionEventSignal
         }
     }
 
-    /// <summary>Wakes every current listener of the session.</summary>
-    public void Pulse(string sessionId)
+    /// <summary>
+    /// Wakes every current listener of the session, handing over <paramref name="stored"/>: the events
+    /// just stored, with their ids, when they are exactly what the log now holds after its previous
+    /// last id (<c>null</c> when the producer cannot know).
+    /// </summary>
+    public void Pulse(string sessionId, IReadOnlyList<TurnEvent>? stored = null)
     {
         Entry? entry;
         lock (_entries)
@@ -40,7 +45,7 @@ public sealed class SessionEventSignal
             }
         }
 
-        entry.Pulsed.TrySetResult();
+        entry.Pulsed.TrySetResult(stored);
     }
 
     /// <summary>How many sessions have listeners (for tests: entries must not leak).</summary>
@@ -69,7 +74,7 @@ public sealed class SessionEventSignal
 
     internal sealed class Entry
     {
-        public TaskCompletionSource Pulsed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<IReadOnlyList<TurnEvent>?> Pulsed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Listeners { get; set; }
     }
@@ -89,8 +94,8 @@ public sealed class SessionEventSignal
             _entry = entry;
         }
 
-        /// <summary>Completes when the session is pulsed after this listener was taken.</summary>
-        public Task Pulsed => _entry.Pulsed.Task;
+        /// <summary>Completes when the session is pulsed after this listener was taken, with the events handed over, if any.</summary>
+        public Task<IReadOnlyList<TurnEvent>?> Pulsed => _entry.Pulsed.Task;
 
         public void Dispose()
         {

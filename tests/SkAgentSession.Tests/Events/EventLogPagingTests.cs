@@ -13,8 +13,8 @@ public sealed class EventLogPagingTests
         var first = await EventLog.Append(_state, "t1", "a1", TestEvents.Deltas("t1", 200));
         var second = await EventLog.Append(_state, "t1", "a1", TestEvents.Deltas("t1", 100, from: 201));
 
-        Assert.Equal(new AppendResult(true, 1, 200), first);
-        Assert.Equal(new AppendResult(true, 201, 300), second);
+        Assert.Equal(new AppendResult(true, 1, 200, AsSent: true), first);
+        Assert.Equal(new AppendResult(true, 201, 300, AsSent: true), second);
         Assert.Equal(Enumerable.Range(1, 256).Select(i => (long)i), _state.Page(0).Select(e => e.Id));
         Assert.Equal(Enumerable.Range(257, 44).Select(i => (long)i), _state.Page(1).Select(e => e.Id));
         Assert.Equal(Enumerable.Range(1, 300).Select(i => "d" + i), _state.Page(0).Concat(_state.Page(1)).Select(e => e.Text));

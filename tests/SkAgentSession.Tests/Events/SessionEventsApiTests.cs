@@ -99,6 +99,26 @@ public sealed class SessionEventsApiTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Events_this_process_stored_exactly_as_sent_are_handed_to_its_streams_without_a_read()
+    {
+        var session = NewSession();
+        await using var stream = await SseTestStream.OpenAsync(api.Client, $"api/sessions/{session}/events");
+        await WaitUntilIdle(session);
+        var readsBefore = api.Events.ReadSessions.Count(s => s == session);
+
+        await using (var sink = api.Services.GetRequiredService<ITurnEventSinkFactory>().Create(session, "t1"))
+        {
+            sink.Emit(TestEvents.Delta("t1", "handed"));
+            await sink.FlushAsync(CancellationToken.None);
+        }
+
+        var handed = await stream.ReadEventAsync(Timeout);
+        Assert.Equal("handed", handed.Data.GetProperty("text").GetString());
+        Assert.Equal(1, handed.Id);
+        Assert.Equal(readsBefore, api.Events.ReadSessions.Count(s => s == session));
+    }
+
+    [Fact]
     public async Task An_idle_stream_gets_keep_alive_comments()
     {
         await using var stream = await SseTestStream.OpenAsync(api.Client, $"api/sessions/{NewSession()}/events");
