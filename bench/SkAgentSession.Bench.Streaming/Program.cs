@@ -35,11 +35,16 @@ for (var done = 0; done < turns; done += Block)
         var restateBefore = ProcessCpu.Read(restate.Pid);
         for (var i = 0; i < Block; i++)
         {
-            var (turn, firstDelta) = await driver.RunAsync(subscribe);
-            side.Turns.Add(turn.TotalMilliseconds);
+            var (post, firstDelta, completed) = await driver.RunAsync(subscribe);
+            side.Turns.Add(post.TotalMilliseconds);
             if (firstDelta is { } delta)
             {
                 side.FirstDeltas.Add(delta.TotalMilliseconds);
+            }
+
+            if (completed is { } end)
+            {
+                side.Completions.Add(end.TotalMilliseconds);
             }
         }
 
@@ -52,9 +57,10 @@ for (var done = 0; done < turns; done += Block)
 var quiet = samples[false];
 var streamed = samples[true];
 Console.WriteLine($"turns per side: {quiet.Count} (FAQ turn with a handoff and a tool call; scripted model, 15 ms per token)");
-Console.WriteLine($"without subscriber: turn p50 {Percentile(quiet.Turns, 50):F1} ms; CPU per turn: service {quiet.ServicePerTurn:F2} ms, restate-server {quiet.RestatePerTurn:F2} ms");
-Console.WriteLine($"with subscriber:    turn p50 {Percentile(streamed.Turns, 50):F1} ms; CPU per turn: service {streamed.ServicePerTurn:F2} ms, restate-server {streamed.RestatePerTurn:F2} ms");
+Console.WriteLine($"without subscriber: POST p50 {Percentile(quiet.Turns, 50):F1} ms; CPU per turn: service {quiet.ServicePerTurn:F2} ms, restate-server {quiet.RestatePerTurn:F2} ms");
+Console.WriteLine($"with subscriber:    POST p50 {Percentile(streamed.Turns, 50):F1} ms; CPU per turn: service {streamed.ServicePerTurn:F2} ms, restate-server {streamed.RestatePerTurn:F2} ms");
 Console.WriteLine($"POST to first text.delta: p50 {Percentile(streamed.FirstDeltas, 50):F1} ms, p95 {Percentile(streamed.FirstDeltas, 95):F1} ms");
+Console.WriteLine($"POST to turn.completed on the stream: p50 {Percentile(streamed.Completions, 50):F1} ms, p95 {Percentile(streamed.Completions, 95):F1} ms");
 var ratio = (streamed.ServicePerTurn + streamed.RestatePerTurn) / (quiet.ServicePerTurn + quiet.RestatePerTurn);
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
@@ -72,6 +78,8 @@ internal sealed class Side
     public List<double> Turns { get; } = [];
 
     public List<double> FirstDeltas { get; } = [];
+
+    public List<double> Completions { get; } = [];
 
     public TimeSpan ServiceCpu { get; set; }
 

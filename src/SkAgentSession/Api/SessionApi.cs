@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkAgentSession.Events;
 using SkAgentSession.Sessions;
 
 namespace SkAgentSession.Api;
@@ -63,6 +64,7 @@ public static class SessionApi
         string id,
         HttpRequest request,
         IAgentSessionClient sessions,
+        SessionEventSignal eventSignal,
         CancellationToken cancellationToken)
     {
         if (SessionInputRules.CheckSessionId(id) is { } idError)
@@ -87,6 +89,10 @@ public static class SessionApi
             message!,
             string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
             cancellationToken);
+
+        // The turn's end event went to the log with the turn; this process's streams look for it now
+        // rather than at their next poll.
+        eventSignal.Pulse(id);
         return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
     }
 

@@ -55,7 +55,7 @@ public sealed class AgentSessionObject(
             // Stopped through Restate (POST .../cancel): the step was abandoned, and nothing of it is stored.
             state.Items.Add(TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
             state.SaveItems(ctx);
-            TurnEvents.Cancelled(ctx, turnId, state.Agent);
+            await TurnEvents.Cancelled(ctx, turnId, state.Agent);
             throw TurnStatus.Stopped();
         }
         catch (TerminalException failure)
@@ -63,7 +63,7 @@ public sealed class AgentSessionObject(
             var error = redactor.Redact(failure.Message);
             state.Items.Add(TurnStatusItem.ForFailed(state.Agent, error, await ctx.Now()));
             state.SaveItems(ctx);
-            TurnEvents.Failed(ctx, turnId, state.Agent, error);
+            await TurnEvents.Failed(ctx, turnId, state.Agent, error);
             throw AgentTurnOptions.DescribeFailure(failure);
         }
 
@@ -71,7 +71,7 @@ public sealed class AgentSessionObject(
         state.Agent = turn.ActiveAgent;
         state.Context = turn.Context;
         state.SaveAll(ctx);
-        TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply);
+        await TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply);
 
         return new ChatReply(turn.Reply, turn.ActiveAgent, [userItem, .. turn.NewItems]);
     }
