@@ -69,12 +69,11 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
-        Assert.Equal(Enumerable.Range((int)seen[0].Id, seen.Count).Select(i => (long)i), seen.Select(e => e.Id));
+        StreamedTurn.AssertConsecutive(seen);
         var retry = seen.FindLastIndex(e => e.Type == "turn.retrying");
         Assert.True(retry > 0, "no turn.retrying after the crash: " + string.Join(", ", seen.Select(e => e.Type)));
         Assert.True(seen[retry].Data.GetProperty("attempt").GetInt32() >= 2);
-        var afterRetry = string.Concat(seen.Skip(retry).Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString()));
-        Assert.Equal(reply, afterRetry);
+        Assert.Equal(reply, StreamedTurn.Text(seen));
         Assert.Equal(1, seen.Count(e => e.Type == "turn.started"));
     }
 
@@ -96,9 +95,8 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
-        Assert.Equal(Enumerable.Range((int)seen[0].Id, seen.Count).Select(i => (long)i), seen.Select(e => e.Id));
-        var lastRetry = Math.Max(0, seen.FindLastIndex(e => e.Type == "turn.retrying"));
-        Assert.Equal(reply, string.Concat(seen.Skip(lastRetry).Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString())));
+        StreamedTurn.AssertConsecutive(seen);
+        Assert.Equal(reply, StreamedTurn.Text(seen));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string failure)

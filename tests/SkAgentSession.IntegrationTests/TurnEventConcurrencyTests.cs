@@ -20,9 +20,8 @@ public sealed class TurnEventConcurrencyTests(SessionEnvironment env)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([2, 3], events.Where(e => e.Type == "turn.retrying").Select(e => e.Data.GetProperty("attempt").GetInt32()));
-        var lastRetry = events.FindLastIndex(e => e.Type == "turn.retrying");
         var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
-        Assert.Equal(reply, string.Concat(events.Skip(lastRetry).Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString())));
+        Assert.Equal(reply, StreamedTurn.Text(events));
     }
 
     [Fact]
@@ -40,7 +39,7 @@ public sealed class TurnEventConcurrencyTests(SessionEnvironment env)
             {
                 Assert.Equal(HttpStatusCode.OK, responses[i].StatusCode);
                 var reply = (await responses[i].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
-                Assert.Equal(reply, string.Concat(reads[i].Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString())));
+                Assert.Equal(reply, StreamedTurn.Text(reads[i]));
                 Assert.Single(reads[i].Select(e => e.Data.GetProperty("turnId").GetString()).Distinct());
                 responses[i].Dispose();
             }

@@ -9,9 +9,6 @@ namespace SkAgentSession.IntegrationTests;
 [Collection(SharedSessionEnvironment.Name)]
 public sealed class TurnEventStreamTests(SessionEnvironment env)
 {
-    private static string Deltas(IEnumerable<(long Id, string Type, JsonElement Data)> events) =>
-        string.Concat(events.Where(e => e.Type == "text.delta").Select(e => e.Data.GetProperty("text").GetString()));
-
     [Fact]
     public async Task A_turn_streams_its_steps_while_it_runs_and_its_deltas_are_the_stored_reply()
     {
@@ -30,13 +27,13 @@ public sealed class TurnEventStreamTests(SessionEnvironment env)
         var reply = turn.GetProperty("reply").GetString();
 
         Assert.Equal("turn.started", events[0].Type);
-        Assert.Equal(Enumerable.Range((int)events[0].Id, events.Count).Select(i => (long)i), events.Select(e => e.Id));
+        StreamedTurn.AssertConsecutive(events);
         Assert.Single(events.Select(e => e.Data.GetProperty("turnId").GetString()).Distinct());
         Assert.Contains(events, e => e.Type == "model.request");
         Assert.Contains(events, e => e.Type == "handoff" && e.Data.GetProperty("to").GetString() == "FAQ Agent");
         Assert.Contains(events, e => e.Type == "tool.call" && e.Data.GetProperty("name").GetString() == "faq_lookup");
         Assert.Contains(events, e => e.Type == "tool.result" && e.Data.GetProperty("name").GetString() == "faq_lookup");
-        Assert.Equal(reply, Deltas(events));
+        Assert.Equal(reply, StreamedTurn.Text(events));
         Assert.Equal(reply, events[^1].Data.GetProperty("reply").GetString());
         var stored = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().Last();
         Assert.Equal(reply, stored.GetProperty("content").GetString());

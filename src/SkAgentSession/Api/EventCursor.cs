@@ -1,10 +1,12 @@
 using System.Globalization;
+using SkAgentSession.Events;
 
 namespace SkAgentSession.Api;
 
 /// <summary>
 /// Where a client's event stream starts: after the id in the <c>Last-Event-ID</c> header (sent by a
-/// reconnecting EventSource), else after the <c>after</c> query parameter, else from the beginning.
+/// reconnecting EventSource), else after the <c>after</c> query parameter, else from the first event
+/// of the session's latest turn.
 /// The header wins because an EventSource reconnects to its original URL, whose <c>after</c> is stale.
 /// </summary>
 public static class EventCursor
@@ -14,7 +16,7 @@ public static class EventCursor
     public const string AfterParameter = "after";
 
     /// <summary>No cursor: start at the first event of the session's latest turn (what a fresh page shows).</summary>
-    public const long LatestTurn = SkAgentSession.Events.ReadEvents.FromLatestTurn;
+    public const long LatestTurn = ReadEvents.FromLatestTurn;
 
     /// <summary>The id to resume after, or why the values are not valid.</summary>
     public static (long After, string? Error) Parse(string? lastEventId, string? after)

@@ -22,9 +22,7 @@ public sealed class WhenAllRunsTests(RestateServerFixture restate) : IClassFixtu
     {
         var work = Path.Combine(_workRoot.FullName, mode);
         var tag = "retry-" + mode;
-        await using var service = new TestServiceProcess(mode, work);
-        await service.StartAsync();
-        await restate.RegisterDeploymentAsync(service.Url, useHttp11: service.UsesHttp11);
+        await using var service = await StartServiceAsync(mode, work);
 
         var sent = await restate.Ingress.SendAsync(IngressTarget.ForService("ConcurrentRuns", "allWithRetry"), tag);
         var response = await restate.AttachWithinAsync(sent.InvocationId, InvocationTimeout, service);
@@ -42,9 +40,7 @@ public sealed class WhenAllRunsTests(RestateServerFixture restate) : IClassFixtu
     {
         var work = Path.Combine(_workRoot.FullName, mode);
         var tag = "crash-" + mode;
-        await using var service = new TestServiceProcess(mode, work);
-        await service.StartAsync();
-        await restate.RegisterDeploymentAsync(service.Url, useHttp11: service.UsesHttp11);
+        await using var service = await StartServiceAsync(mode, work);
 
         var sent = await restate.Ingress.SendAsync(IngressTarget.ForService("ConcurrentRuns", "allWithCrash"), tag);
 
@@ -79,6 +75,14 @@ public sealed class WhenAllRunsTests(RestateServerFixture restate) : IClassFixtu
         var rows = await restate.Admin.QueryAsync(
             $"SELECT index FROM sys_journal WHERE id = '{invocationId}' AND entry_type = 'Notification: Run'");
         return rows.Count;
+    }
+
+    private async Task<TestServiceProcess> StartServiceAsync(string mode, string work)
+    {
+        var service = new TestServiceProcess(mode, work);
+        await service.StartAsync();
+        await restate.RegisterDeploymentAsync(service.Url, useHttp11: service.UsesHttp11);
+        return service;
     }
 
     private static string[] Lines(string work, string file)

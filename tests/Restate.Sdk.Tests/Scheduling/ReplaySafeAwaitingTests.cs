@@ -18,13 +18,7 @@ public class ReplaySafeAwaitingTests
     public async Task A_timer_created_before_a_state_write_and_awaited_after_it_replays_to_the_end()
     {
         var frames = await InvocationHarness.RunAsync(
-            async (ctx, _) =>
-            {
-                var sleep = ctx.Sleep(TimeSpan.FromSeconds(1));
-                ctx.Set("k", 1);
-                await sleep;
-                return "done";
-            },
+            (ctx, _) => TimerSetThenAwaited(ctx),
             [Start(4), Input(), SleepOne, SetK, Completion(MessageType.SleepCompletionNotification, 1)]);
 
         Assert.Equal([Output("\"done\""), End()], frames);
@@ -34,13 +28,7 @@ public class ReplaySafeAwaitingTests
     public async Task A_timer_awaited_after_a_state_write_suspends_on_the_timer_when_its_result_is_not_in_yet()
     {
         var frames = await InvocationHarness.RunAsync(
-            async (ctx, _) =>
-            {
-                var sleep = ctx.Sleep(TimeSpan.FromSeconds(1));
-                ctx.Set("k", 1);
-                await sleep;
-                return "done";
-            },
+            (ctx, _) => TimerSetThenAwaited(ctx),
             [Start(3), Input(), SleepOne, SetK],
             closeInput: true);
 
@@ -90,6 +78,14 @@ public class ReplaySafeAwaitingTests
         var suspension = (SuspensionMessage)frames[^1].Message;
         Assert.Equal([1u], suspension.WaitingCompletions);
         Assert.Equal([1u, 17u], suspension.WaitingSignals); // the cancel signal and the awakeable's
+    }
+
+    private static async Task<object?> TimerSetThenAwaited(IWorkflowContext ctx)
+    {
+        var sleep = ctx.Sleep(TimeSpan.FromSeconds(1));
+        ctx.Set("k", 1);
+        await sleep;
+        return "done";
     }
 
     private static Task<int> Record(List<string> ran, string name, int value)

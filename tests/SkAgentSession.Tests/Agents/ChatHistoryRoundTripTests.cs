@@ -16,16 +16,7 @@ public sealed class ChatHistoryRoundTripTests
     [Fact]
     public async Task Scripted_session_rebuilt_from_stored_items_sends_the_same_requests_as_the_live_history()
     {
-        string[] turns =
-        [
-            "Hi!",
-            "How much baggage can I bring?",
-            "Thanks. Now I'd like to switch seats.",
-            "My confirmation number is ABC123",
-            "Seat 12A please",
-            "Wait, is there wifi? Où est le réseau?",
-            "<img src=x onerror=alert(1)>",
-        ];
+        var turns = ScriptedConversation.Turns;
 
         using var live = new ScriptedHarness();
         using var stored = new ScriptedHarness();
@@ -36,7 +27,7 @@ public sealed class ChatHistoryRoundTripTests
             await session.SendAsync(turn);
         }
 
-        Assert.True(live.Recorder.Bodies.Count > turns.Length * 2, "the scenario should exercise tool calls and handoffs");
+        Assert.True(live.Recorder.Bodies.Count > turns.Count * 2, "the scenario should exercise tool calls and handoffs");
         Assert.Equal(live.Recorder.Bodies, stored.Recorder.Bodies);
         Assert.Equal(SessionItemJson.Serialize(liveItems), SessionItemJson.Serialize(session.Items));
     }
@@ -112,7 +103,7 @@ public sealed class ChatHistoryRoundTripTests
     }
 
     /// <summary>Runs the turns on one in-memory history, the way a process that never stored anything would.</summary>
-    private static async Task<List<SessionItem>> RunLiveAsync(ScriptedHarness harness, string[] turns, AgentCatalog<AirlineContext> catalog)
+    private static async Task<List<SessionItem>> RunLiveAsync(ScriptedHarness harness, IReadOnlyList<string> turns, AgentCatalog<AirlineContext> catalog)
     {
         var agent = catalog.DefaultAgent;
         var context = new AirlineContext();

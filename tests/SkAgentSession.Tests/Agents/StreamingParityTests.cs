@@ -15,16 +15,7 @@ public sealed class StreamingParityTests
     [Fact]
     public async Task A_streamed_conversation_stores_the_same_items_and_sends_the_same_requests()
     {
-        string[] turns =
-        [
-            "Hi!",
-            "How much baggage can I bring?",
-            "Thanks. Now I'd like to switch seats.",
-            "My confirmation number is ABC123",
-            "Seat 12A please",
-            "Wait, is there wifi? Où est le réseau?",
-            "<img src=x onerror=alert(1)>",
-        ];
+        var turns = ScriptedConversation.Turns;
         using var streamed = new ScriptedHarness();
         using var whole = new ScriptedHarness(streaming: false);
         var streamedSession = new SessionDriver(streamed);

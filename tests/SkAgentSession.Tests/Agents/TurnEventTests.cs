@@ -110,16 +110,7 @@ public sealed class TurnEventTests
     [Fact]
     public async Task Every_turn_of_a_conversation_reports_what_it_stores()
     {
-        string[] turns =
-        [
-            "Hi!",
-            "How much baggage can I bring?",
-            "Thanks. Now I'd like to switch seats.",
-            "My confirmation number is ABC123",
-            "Seat 12A please",
-            "Wait, is there wifi? Où est le réseau?",
-            "<img src=x onerror=alert(1)>",
-        ];
+        var turns = ScriptedConversation.Turns;
         using var harness = new ScriptedHarness();
         var session = new SessionDriver(harness);
 
