@@ -100,27 +100,5 @@ internal sealed class TurnEventEmitter
         Emit(new TurnEvent { Type = TurnEventTypes.Handoff, TurnId = _turnId, Agent = from, To = to });
     }
 
-    /// <summary>
-    /// Reports the calls and results of a model call's messages that no filter saw (calls the
-    /// connector refused, calls cut short by a handoff), so every stored one has its events.
-    /// </summary>
-    public void ReportUnreported(string agent, IEnumerable<ChatMessageContent> messages)
-    {
-        foreach (var message in messages)
-        {
-            foreach (var item in message.Items)
-            {
-                if (item is FunctionCallContent { Id: { } callId } call)
-                {
-                    ToolCall(agent, callId, call.FunctionName, ChatHistoryMapper.RawArguments(message, call).GetRawText());
-                }
-                else if (item is FunctionResultContent { CallId: { } resultId } result)
-                {
-                    ToolResult(agent, resultId, result.FunctionName ?? string.Empty, ChatHistoryMapper.ResultText(result.Result));
-                }
-            }
-        }
-    }
-
     private void Emit(TurnEvent turnEvent) => _sink.Emit(turnEvent);
 }
