@@ -29,6 +29,18 @@ internal sealed class TurnEventEmitter
 
     public static TurnEventEmitter Unobserved() => new(NullTurnEventSink.Instance, "turn");
 
+    /// <summary>An emitter that goes on where the events of <paramref name="progress"/> left off (for a turn split into steps).</summary>
+    public static TurnEventEmitter Resume<TContext>(ITurnEventSink sink, string turnId, Loop.TurnProgress<TContext> progress)
+        where TContext : class
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new TurnEventEmitter(sink, turnId)
+        {
+            _requestsAnnounced = progress.Requests,
+            _turnHasText = TurnReply.Of(progress.Items).Length > 0,
+        };
+    }
+
     /// <summary>
     /// Announces the turn's request <paramref name="number"/> (1-based) once, and starts a new
     /// model response; announcing a number already announced does nothing.
