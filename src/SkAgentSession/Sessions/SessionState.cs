@@ -1,6 +1,7 @@
 using Restate.Sdk;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Context;
 
 namespace SkAgentSession.Sessions;
 
@@ -10,6 +11,8 @@ internal sealed class SessionState
     public const string ItemsKey = "items";
     public const string AgentKey = "agent";
     public const string ContextKey = "context";
+
+    public HistorySummary? Summary { get; set; }
 
     private SessionState(List<SessionItem> items, string agent, AirlineContext context)
     {
@@ -29,7 +32,7 @@ internal sealed class SessionState
         var items = await ctx.Get<List<SessionItem>>(ItemsKey) ?? [];
         var agent = await ctx.Get<string>(AgentKey) ?? defaultAgent;
         var context = await ctx.Get<AirlineContext>(ContextKey) ?? new AirlineContext();
-        return new SessionState(items, agent, context);
+        return new SessionState(items, agent, context) { Summary = await ctx.Get<HistorySummary>(HistorySummary.StateKey) };
     }
 
     public void SaveItems(IObjectContext ctx) => ctx.Set(ItemsKey, Items);
