@@ -22,7 +22,8 @@ public sealed class ContextCompactor(HistorySummarizer summarizer, IOptions<Cont
         }
 
         var previous = state.Summary;
-        var folded = state.Items.Skip(previous?.CoversItems ?? 0).Take(cut - (previous?.CoversItems ?? 0)).ToList();
+        var covered = previous?.CoversItems ?? 0;
+        var folded = state.Items.From(covered).Take(cut - covered).ToList();
         var text = await ctx.Run(
             StepName,
             async ct =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SkAgentSession.Agents;
 using SkAgentSession.Context;
+using SkAgentSession.Sessions.History;
 using SkAgentSession.Tests.Support;
 
 namespace SkAgentSession.Tests.Context;
@@ -14,14 +15,14 @@ public sealed class ContextWindowTests
     [Fact]
     public void Within_the_budget_nothing_is_summarised()
     {
-        Assert.Null(ContextWindow.NextCut(Turns(1), summary: null, Options));
+        Assert.Null(ContextWindow.NextCut(PagedHistory.Of(Turns(1)), summary: null, Options));
     }
 
     [Fact]
     public void Over_the_budget_the_cut_is_the_latest_user_message_that_keeps_the_recent_items()
     {
         var items = Turns(4); // 4 turns of 4 items: user, tool call, tool result, answer
-        var cut = ContextWindow.NextCut(items, summary: null, Options);
+        var cut = ContextWindow.NextCut(PagedHistory.Of(items), summary: null, Options);
 
         Assert.Equal(12, cut);
         Assert.IsType<MessageItem>(items[cut!.Value]);
@@ -34,7 +35,7 @@ public sealed class ContextWindowTests
         for (var turns = 1; turns < 12; turns++)
         {
             var items = Turns(turns);
-            if (ContextWindow.NextCut(items, summary: null, Options) is { } cut)
+            if (ContextWindow.NextCut(PagedHistory.Of(items), summary: null, Options) is { } cut)
             {
                 var before = items.Take(cut).ToList();
                 Assert.All(before.OfType<ToolCallItem>(), call => Assert.Contains(before, i => i is ToolResultItem r && r.CallId == call.CallId));
@@ -49,8 +50,8 @@ public sealed class ContextWindowTests
         var items = Turns(4);
         var summary = new HistorySummary { Text = "s", CoversItems = 12, Timestamp = At };
 
-        Assert.Null(ContextWindow.NextCut(items, summary, Options));
-        Assert.Equal(4, ContextWindow.Visible(items, summary).Count);
+        Assert.Null(ContextWindow.NextCut(PagedHistory.Of(items), summary, Options));
+        Assert.Equal(4, ContextWindow.Visible(PagedHistory.Of(items), summary).Count);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class ContextWindowTests
     {
         List<SessionItem> items = [MessageItem.FromUser("A", "q", At), .. Enumerable.Range(0, 10).Select(i => MessageItem.FromAssistant("A", $"a{i}", At))];
 
-        Assert.Null(ContextWindow.NextCut(items, summary: null, Options));
+        Assert.Null(ContextWindow.NextCut(PagedHistory.Of(items), summary: null, Options));
     }
 
     [Fact]
