@@ -21,7 +21,8 @@ public static class SessionApi
 
         group.MapGet("/{id}", GetSession)
             .WithName("GetSession")
-            .WithSummary("The session's history and active agent (empty for a new id).");
+            .WithSummary("The session's history and active agent (empty for a new id).")
+            .WithDescription("With ?limit=N (1-500): at most N items, the newest unless ?before=<position> (older ones: pass the answer's nextBefore) or ?after=<position> (newer ones: pass nextAfter) is given; the answer has items, total, start, nextBefore and nextAfter. Without query parameters: the whole history.");
 
         group.MapPost("/{id}/messages", PostMessage)
             .WithName("PostMessage")
@@ -49,15 +50,27 @@ public static class SessionApi
             : TypedResults.Ok(new SessionList(result.Value!));
     }
 
-    private static async Task<IResult> GetSession(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> GetSession(string id, HttpRequest request, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
         if (SessionInputRules.CheckSessionId(id) is { } idError)
         {
             return BadRequest(idError);
         }
 
-        var result = await sessions.GetHistoryAsync(id, cancellationToken);
-        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
+        if (request.Query.Count == 0)
+        {
+            var whole = await sessions.GetHistoryAsync(id, cancellationToken);
+            return whole.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(whole.Value);
+        }
+
+        var (page, pageError) = HistoryPageQuery.Read(request.Query);
+        if (pageError is not null)
+        {
+            return BadRequest(pageError);
+        }
+
+        var result = await sessions.GetHistoryPageAsync(id, page!, cancellationToken);
+        return result.Problem is { } pageProblem ? ToProblem(pageProblem) : TypedResults.Ok(result.Value);
     }
 
     private static async Task<IResult> PostMessage(

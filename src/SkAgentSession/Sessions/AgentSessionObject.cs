@@ -5,6 +5,7 @@ using SkAgentSession.Airline;
 using SkAgentSession.Approvals;
 using SkAgentSession.Events;
 using SkAgentSession.Models;
+using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
@@ -80,6 +81,23 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         var state = await SessionState.LoadWhole(ctx, runner.Catalog.DefaultAgent);
         return new SessionHistory(ctx.Key, state.Agent, state.Items.From(0));
+    }
+
+    /// <summary>A part of the session's history (see <see cref="HistoryPageRequest"/>), reading only the pages it needs.</summary>
+    [Handler]
+    public async Task<HistoryPage> GetHistoryPage(ISharedObjectContext ctx, HistoryPageRequest request)
+    {
+        RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
+        RejectIfInvalid(request is null ? "The request needs 'limit' and 'before' or 'after'." : request.Check());
+        var agent = await ctx.Get<string>(SessionState.AgentKey) ?? runner.Catalog.DefaultAgent;
+        var total = (await ctx.Get<HistoryHeader>(HistoryPages.HeaderKey))?.Count;
+        var end = request!.After is { } after ? after + request.Limit : request.Before ?? int.MaxValue;
+        end = Math.Min(end, total ?? int.MaxValue);
+        var start = request.After ?? Math.Max(0, end - request.Limit);
+        var (items, count) = await PagedHistory.ReadRange(ctx, start, end);
+        start = Math.Min(start, count);
+        var stop = start + items.Count;
+        return new HistoryPage(ctx.Key, agent, items, count, start, start > 0 ? start : null, stop < count ? stop : null);
     }
 
     /// <summary>The approval the session's turn waits for, or null; runs beside the waiting turn.</summary>

@@ -1,5 +1,6 @@
 using SkAgentSession.Agents.Loop;
 using SkAgentSession.Approvals;
+using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
@@ -18,6 +19,9 @@ public interface IAgentSessionClient
     Task<SessionCallResult<ApprovalResolution>> ResolveApprovalAsync(string sessionId, string callId, ApprovalDecision decision, CancellationToken cancellationToken);
 
     Task<SessionCallResult<SessionHistory>> GetHistoryAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>A part of the history, reading only the pages it needs.</summary>
+    Task<SessionCallResult<HistoryPage>> GetHistoryPageAsync(string sessionId, HistoryPageRequest request, CancellationToken cancellationToken);
 
     Task<SessionCallResult<bool>> ResetAsync(string sessionId, CancellationToken cancellationToken);
 

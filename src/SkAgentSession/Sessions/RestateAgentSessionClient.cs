@@ -4,6 +4,7 @@ using Restate.Sdk.Clients;
 using SkAgentSession.Agents;
 using SkAgentSession.Agents.Loop;
 using SkAgentSession.Approvals;
+using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
@@ -128,6 +129,9 @@ internal sealed class RestateAgentSessionClient(
 
         return SessionCallResult.Success(new ApprovalResolution(callId, decision.Approved ? ApprovalRequestItem.Approved : ApprovalRequestItem.Rejected));
     }
+
+    public Task<SessionCallResult<HistoryPage>> GetHistoryPageAsync(string sessionId, HistoryPageRequest request, CancellationToken cancellationToken) =>
+        CallAsync<HistoryPage>(sessionId, "getHistoryPage", request, null, cancellationToken);
 
     public Task<SessionCallResult<SessionHistory>> GetHistoryAsync(string sessionId, CancellationToken cancellationToken) =>
         CallAsync<SessionHistory>(sessionId, "getHistory", null, null, cancellationToken);

@@ -3,6 +3,7 @@ using SkAgentSession.Agents;
 using SkAgentSession.Agents.Loop;
 using SkAgentSession.Approvals;
 using SkAgentSession.Sessions;
+using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
 
 namespace SkAgentSession.Tests.Api;
@@ -43,6 +44,12 @@ internal sealed class RecordingSessionClient : IAgentSessionClient
     {
         Calls.Enqueue($"get {sessionId}");
         return Task.FromResult(SessionCallResult.Success(new SessionHistory(sessionId, "Triage Agent", Array.Empty<SessionItem>())));
+    }
+
+    public Task<SessionCallResult<HistoryPage>> GetHistoryPageAsync(string sessionId, HistoryPageRequest request, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"page {sessionId} limit={request.Limit} before={request.Before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} after={request.After?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        return Task.FromResult(SessionCallResult.Success(new HistoryPage(sessionId, "Triage Agent", [], 0, 0, null, null)));
     }
 
     public Task<SessionCallResult<bool>> ResetAsync(string sessionId, CancellationToken cancellationToken)

@@ -61,6 +61,29 @@ internal sealed class PagedHistory
         return new PagedHistory(firstPage * HistoryPages.PageSize, window, header.Count, header.MessageCount, int.MaxValue);
     }
 
+    /// <summary>The items at positions <paramref name="start"/> to <paramref name="end"/> (exclusive), reading only their pages, and the history's length.</summary>
+    public static async Task<(IReadOnlyList<SessionItem> Items, int Total)> ReadRange(ISharedObjectContext ctx, int start, int end)
+    {
+        var header = await ctx.Get<HistoryHeader>(HistoryPages.HeaderKey);
+        if (header is null)
+        {
+            var legacy = await ctx.Get<List<SessionItem>>(HistoryPages.LegacyItemsKey) ?? [];
+            end = Math.Min(end, legacy.Count);
+            return (start < end ? legacy[start..end] : [], legacy.Count);
+        }
+
+        end = Math.Min(end, header.Count);
+        var items = new List<SessionItem>();
+        for (var page = HistoryPages.PageOf(start); start < end && page <= HistoryPages.PageOf(end - 1); page++)
+        {
+            var stored = await ctx.Get<List<SessionItem>>(HistoryPages.PageKey(page)) ?? [];
+            var pageStart = page * HistoryPages.PageSize;
+            items.AddRange(stored.Skip(Math.Max(0, start - pageStart)).Take(end - Math.Max(start, pageStart)));
+        }
+
+        return (items, header.Count);
+    }
+
     /// <summary>For code that has a whole history in memory.</summary>
     public static PagedHistory Of(IEnumerable<SessionItem> items)
     {
