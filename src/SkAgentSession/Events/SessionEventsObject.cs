@@ -28,6 +28,14 @@ public sealed class SessionEventsObject
     }
 
     /// <summary>The events after a position, oldest first, and the last id.</summary>
+    /// <summary>Deletes the log (when its session is deleted).</summary>
+    [Handler]
+    public Task Clear(IObjectContext ctx)
+    {
+        ctx.ClearAll();
+        return Task.CompletedTask;
+    }
+
     [Handler]
     public Task<EventsRead> Read(ISharedObjectContext ctx, ReadEvents request)
     {

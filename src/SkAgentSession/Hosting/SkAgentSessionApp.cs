@@ -8,6 +8,7 @@ using SkAgentSession.Context;
 using SkAgentSession.Events;
 using SkAgentSession.Local;
 using SkAgentSession.Models;
+using SkAgentSession.Retention;
 using SkAgentSession.Sessions;
 using SkAgentSession.Settings;
 
@@ -27,6 +28,10 @@ public static class SkAgentSessionApp
         builder.Services.AddSingleton(restate);
 
         ConfigureListeners(builder, options);
+        var retention = builder.Configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
+        retention.Validate();
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(retention));
+        builder.Services.AddSingleton<SessionExpiry>();
         builder.Services
             .AddRestate(o =>
             {
@@ -42,6 +47,7 @@ public static class SkAgentSessionApp
 
                 // A turn may take minutes when the model is slow; the run must not be aborted meanwhile.
                 service.AbortTimeout = TimeSpan.FromMinutes(15);
+                service.ConfigureHandler("chat", chat => chat.IdempotencyRetention = retention.ChatIdempotencyRetention);
             })
             .AddVirtualObject<SessionEventsObject>(service =>
                 service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.")

@@ -5,6 +5,7 @@ using SkAgentSession.Airline;
 using SkAgentSession.Approvals;
 using SkAgentSession.Events;
 using SkAgentSession.Models;
+using SkAgentSession.Retention;
 using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
 
@@ -18,6 +19,7 @@ namespace SkAgentSession.Sessions;
 public sealed class AgentSessionObject(
     AgentRunner<AirlineContext> runner,
     DurableTurn durableTurn,
+    SessionExpiry expiry,
     SecretRedactor redactor,
     ITurnEventSinkFactory eventSinks,
     ILogger<AgentSessionObject> logger)
@@ -69,6 +71,7 @@ public sealed class AgentSessionObject(
         state.Agent = turn.ActiveAgent;
         state.Context = turn.Context;
         state.SaveAll(ctx);
+        await expiry.TouchAsync(ctx);
         await TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply!);
 
         return new ChatReply(turn.Reply!, turn.ActiveAgent, [userItem, .. turn.Items]);
@@ -106,6 +109,14 @@ public sealed class AgentSessionObject(
     {
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         return await ctx.Get<PendingApproval>(PendingApproval.StateKey);
+    }
+
+    /// <summary>The session's idle timer fired (see <see cref="SessionExpiry"/>).</summary>
+    [Handler]
+    public async Task Expire(IObjectContext ctx)
+    {
+        var header = await ctx.Get<HistoryHeader>(HistoryPages.HeaderKey);
+        await expiry.ExpireAsync(ctx, header?.UpdatedAt);
     }
 
     /// <summary>Forgets the session: history, active agent and context.</summary>

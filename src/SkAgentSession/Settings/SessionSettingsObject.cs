@@ -34,6 +34,14 @@ public sealed class SessionSettingsObject(IOptions<SessionDefaultsOptions> defau
         return settings;
     }
 
+    /// <summary>Forgets the session's own settings (when the session is deleted).</summary>
+    [Handler]
+    public Task Clear(IObjectContext ctx)
+    {
+        ctx.ClearAll();
+        return Task.CompletedTask;
+    }
+
     private static void RejectIfInvalid(string? error)
     {
         if (error is not null)

@@ -16,4 +16,18 @@ internal static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task Until(Func<Task<bool>> condition, TimeSpan limit, string failure)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(failure);
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
