@@ -7,6 +7,8 @@ export const turnEventTypes = [
   "tool.call",
   "tool.result",
   "handoff",
+  "approval.requested",
+  "approval.resolved",
   "turn.retrying",
   "turn.completed",
   "turn.failed",
@@ -33,6 +35,9 @@ export interface TurnEvent {
   to?: string;
   reply?: string;
   error?: string;
+  /** approval.resolved: approved, rejected or timed_out. */
+  status?: string;
+  comment?: string;
 }
 
 export const terminalEventTypes: ReadonlySet<string> = new Set(["turn.completed", "turn.failed", "turn.cancelled"]);

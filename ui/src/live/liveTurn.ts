@@ -1,10 +1,15 @@
 import { terminalEventTypes, type TurnEvent } from "../api/events";
+import type { ApprovalStatus } from "../api/types";
 
 /** What a running turn has shown so far, in order. */
 export type LiveEntry =
   | { kind: "text"; agent: string; text: string }
   | { kind: "tool"; agent: string; callId: string; name: string; arguments?: string; result?: unknown; done: boolean }
-  | { kind: "handoff"; from: string; to: string };
+  | { kind: "handoff"; from: string; to: string }
+  | { kind: "approval"; agent: string; callId: string; name: string; arguments?: string; status: ApprovalStatus; comment?: string };
+
+type ToolEntry = Extract<LiveEntry, { kind: "tool" }>;
+type ApprovalEntry = Extract<LiveEntry, { kind: "approval" }>;
 
 export interface LiveTurn {
   turnId: string;
@@ -36,16 +41,36 @@ export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, 
       else turn.entries.push({ kind: "text", agent: turn.agent, text: event.text ?? "" });
       break;
     }
-    case "tool.call":
-      turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, done: false });
+    case "tool.call": {
+      // A call that waited for an approval may be reported again when it runs.
+      const known = findTool(turn, event.callId);
+      if (known) known.arguments = event.arguments ?? known.arguments;
+      else turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, done: false });
       break;
+    }
     case "tool.result": {
-      const call = turn.entries.find((e): e is Extract<LiveEntry, { kind: "tool" }> => e.kind === "tool" && e.callId === event.callId);
+      const call = findTool(turn, event.callId);
       if (call) {
         call.result = event.result;
         call.done = true;
       } else {
         turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", result: event.result, done: true });
+      }
+      break;
+    }
+    case "approval.requested":
+      if (!findApproval(turn, event.callId)) {
+        turn.entries.push({ kind: "approval", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, status: "pending" });
+      }
+      break;
+    case "approval.resolved": {
+      const approval = findApproval(turn, event.callId);
+      const status = (event.status ?? "rejected") as ApprovalStatus;
+      if (approval) {
+        approval.status = status;
+        approval.comment = event.comment;
+      } else {
+        turn.entries.push({ kind: "approval", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", status, comment: event.comment });
       }
       break;
     }
@@ -68,6 +93,14 @@ export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, 
     endedTurns.add(event.turnId);
   }
   return turn;
+}
+
+function findTool(turn: LiveTurn, callId: string | undefined): ToolEntry | undefined {
+  return turn.entries.find((e): e is ToolEntry => e.kind === "tool" && e.callId === callId);
+}
+
+function findApproval(turn: LiveTurn, callId: string | undefined): ApprovalEntry | undefined {
+  return turn.entries.find((e): e is ApprovalEntry => e.kind === "approval" && e.callId === callId);
 }
 
 /** The text the model streamed in the current attempt; tool calls and handoffs already happened. */
