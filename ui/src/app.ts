@@ -2,11 +2,11 @@ import { api } from "./api/client";
 import { ApiError, describeError } from "./api/errors";
 import { terminalEventTypes, type TurnEvent } from "./api/events";
 import { sendWithRetry } from "./api/sendWithRetry";
-import { isTurnWaiting, type AppInfo, type SessionSummary, type TurnResult } from "./api/types";
+import { isTurnWaiting, type AppInfo, type SessionSummary, type TurnResult, type TurnWaiting } from "./api/types";
 import { byTestId, h } from "./dom";
 import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
 import { SessionEventStream, type StreamStatus } from "./live/eventStream";
-import { applyTurnEvent } from "./live/liveTurn";
+import { applyTurnEvent, withWaitingApprovals } from "./live/liveTurn";
 import { agentBadge, agentTone } from "./render/agents";
 import { renderConversation } from "./render/conversation";
 import { databaseIcon, renderSessionList } from "./render/sessionList";
@@ -287,7 +287,7 @@ export class App {
         },
       });
       if (isTurnWaiting(result)) {
-        this.followWaitingTurn(view, pending, result.turnId);
+        this.followWaitingTurn(view, pending, result);
         return;
       }
       await this.letLiveTurnFinish(view);
@@ -307,10 +307,11 @@ export class App {
    * the stream's terminal event (or, with the stream down, shows in the history); then the stored
    * items replace the live view.
    */
-  private followWaitingTurn(view: SessionView, pending: PendingTurn, turnId: string): void {
+  private followWaitingTurn(view: SessionView, pending: PendingTurn, waiting: TurnWaiting): void {
     pending.status = "waiting";
     pending.retry = undefined;
-    if (view.endedTurns.has(turnId)) {
+    if (!view.endedTurns.has(waiting.turnId)) view.live = withWaitingApprovals(view.live, waiting, view.agent);
+    if (view.endedTurns.has(waiting.turnId)) {
       void this.finishWaitingTurn(view.id, pending);
       return;
     }

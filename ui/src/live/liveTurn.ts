@@ -1,12 +1,12 @@
 import { terminalEventTypes, type TurnEvent } from "../api/events";
-import type { ApprovalStatus } from "../api/types";
+import type { ApprovalStatus, TurnWaiting } from "../api/types";
 
 /** What a running turn has shown so far, in order. */
 export type LiveEntry =
   | { kind: "text"; agent: string; text: string }
   | { kind: "tool"; agent: string; callId: string; name: string; arguments?: string; result?: unknown; done: boolean }
   | { kind: "handoff"; from: string; to: string }
-  | { kind: "approval"; agent: string; callId: string; name: string; arguments?: string; status: ApprovalStatus; comment?: string };
+  | { kind: "approval"; agent: string; callId: string; name: string; arguments?: unknown; status: ApprovalStatus; comment?: string };
 
 type ToolEntry = Extract<LiveEntry, { kind: "tool" }>;
 type ApprovalEntry = Extract<LiveEntry, { kind: "approval" }>;
@@ -45,7 +45,7 @@ export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, 
       // A call that waited for an approval may be reported again when it runs.
       const known = findTool(turn, event.callId);
       if (known) known.arguments = event.arguments ?? known.arguments;
-      else turn.entries.push({ kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, done: false });
+      else insertBeforeItsApproval(turn, { kind: "tool", agent: turn.agent, callId: event.callId ?? "", name: event.name ?? "tool", arguments: event.arguments, done: false });
       break;
     }
     case "tool.result": {
@@ -93,6 +93,25 @@ export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, 
     endedTurns.add(event.turnId);
   }
   return turn;
+}
+
+/**
+ * The approvals a 202 answer names, for a page whose event stream has not shown them (it is down,
+ * or behind): the turn to show next.
+ */
+export function withWaitingApprovals(current: LiveTurn | undefined, waiting: TurnWaiting, agent: string): LiveTurn {
+  const turn = current?.turnId === waiting.turnId ? current : { turnId: waiting.turnId, agent, entries: [] };
+  for (const approval of waiting.approvals ?? []) {
+    if (!findApproval(turn, approval.callId)) turn.entries.push({ kind: "approval", agent: turn.agent, ...approval, status: "pending" });
+  }
+  return turn;
+}
+
+/** A call shows before its approval request, also when the request was known first (from a 202 answer). */
+function insertBeforeItsApproval(turn: LiveTurn, call: ToolEntry): void {
+  const approval = turn.entries.findIndex((e) => e.kind === "approval" && e.callId === call.callId);
+  if (approval < 0) turn.entries.push(call);
+  else turn.entries.splice(approval, 0, call);
 }
 
 function findTool(turn: LiveTurn, callId: string | undefined): ToolEntry | undefined {

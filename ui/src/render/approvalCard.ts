@@ -16,14 +16,19 @@ export interface ApprovalShown {
   comment?: string;
   timestamp?: string;
   live: boolean;
+  /** Still pending, but its turn ended (was stopped or failed): nothing can be decided any more. */
+  unanswered?: boolean;
 }
+
+type ShownStatus = ApprovalStatus | "unanswered";
 
 export type DecideApproval = (callId: string, approved: boolean, comment: string) => void;
 
-const outcomeText: Record<Exclude<ApprovalStatus, "pending">, string> = {
+const outcomeText: Record<Exclude<ShownStatus, "pending">, string> = {
   approved: "Approved",
   rejected: "Rejected",
   timed_out: "Timed out — not run",
+  unanswered: "Not decided — the turn ended first",
 };
 
 /**
@@ -47,7 +52,7 @@ class ApprovalCard {
   readonly element = h("li", { className: "approval", "data-testid": "approval-request", role: "group" });
   private readonly titleId: string;
   private readonly comment: HTMLTextAreaElement;
-  private shownStatus: ApprovalStatus | undefined;
+  private shownStatus: ShownStatus | undefined;
 
   constructor(serial: number) {
     this.titleId = `approval-title-${serial}`;
@@ -67,7 +72,8 @@ class ApprovalCard {
   }
 
   update(approval: ApprovalShown, local: ApprovalLocal | undefined, decide: DecideApproval): void {
-    const status = local?.decided?.status ?? approval.status;
+    const decided = local?.decided?.status ?? approval.status;
+    const status: ShownStatus = decided === "pending" && approval.unanswered ? "unanswered" : decided;
     const comment = local?.decided?.comment ?? approval.comment;
     const hadFocus = this.element.contains(document.activeElement);
     const justDecided = this.shownStatus === "pending" && status !== "pending";
@@ -97,7 +103,7 @@ class ApprovalCard {
     if (outcome && justDecided && hadFocus) outcome.focus({ preventScroll: true });
   }
 
-  private head(approval: ApprovalShown, status: ApprovalStatus): HTMLElement {
+  private head(approval: ApprovalShown, status: ShownStatus): HTMLElement {
     const title = status === "pending" ? "Approval needed" : "Approval request";
     return h(
       "div",
@@ -135,7 +141,7 @@ class ApprovalCard {
     );
   }
 
-  private outcome(status: Exclude<ApprovalStatus, "pending">, comment: string | undefined): HTMLElement {
+  private outcome(status: Exclude<ShownStatus, "pending">, comment: string | undefined): HTMLElement {
     return h(
       "div",
       { className: "approval-outcome", "data-testid": "approval-outcome", tabindex: -1 },

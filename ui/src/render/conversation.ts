@@ -1,7 +1,7 @@
 import type { ApprovalRequestItem, SessionItem, ToolResultItem } from "../api/types";
 import { h } from "../dom";
 import type { PendingTurn, SessionView } from "../state";
-import { latestTurnItems, liveEntriesBeyondStored, waitsForApproval } from "../turns/runningTurn";
+import { latestTurnItems, liveEntriesBeyondStored, unansweredApprovals, waitsForApproval } from "../turns/runningTurn";
 import { approvalCard, type DecideApproval } from "./approvalCard";
 import { assistantMessage, handoff, toolCall, unknownItem, userMessage } from "./items";
 import { renderLiveTurn, type ApprovalEntry } from "./liveTurn";
@@ -37,15 +37,17 @@ export function renderConversation(view: SessionView, actions: ConversationActio
     return nodes;
   }
   const idle = !view.pending && !view.awaitingReply;
+  const unanswered = unansweredApprovals(view.items);
   const storedApproval = (item: ApprovalRequestItem) =>
-    approvalCard({ ...item, sessionId: view.id, live: false }, view.approvals.get(item.callId), actions.decideApproval);
+    approvalCard({ ...item, sessionId: view.id, live: false, unanswered: unanswered.has(item.callId) }, view.approvals.get(item.callId), actions.decideApproval);
   const liveApproval = (entry: ApprovalEntry) =>
     approvalCard({ ...entry, sessionId: view.id, live: true }, view.approvals.get(entry.callId), actions.decideApproval);
   nodes.push(...renderItems(view.items, storedApproval, idle ? actions : undefined));
   const live = view.live && !view.live.ended ? view.live : undefined;
   const waiting = waitsForApproval(view);
   if (view.pending) {
-    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, view.pending.status === "failed" ? "failed" : "sending"));
+    const delivery = view.pending.status === "failed" ? "failed" : view.pending.status === "waiting" ? undefined : "sending";
+    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, delivery));
     if (view.pending.status === "failed") nodes.push(sendErrorBox(view.pending, actions));
     else {
       if (view.live) nodes.push(...renderLiveTurn(view.live, liveApproval));

@@ -10,12 +10,26 @@ export function latestTurnItems(items: SessionItem[]): SessionItem[] {
 
 /**
  * The history shows a turn that has not ended: it ends with the user's message (the turn runs), or
- * the latest turn stored an approval request that is still pending (the turn waits for the user).
+ * the latest turn stored its items up to an approval request (it waits, or goes on after the
+ * decision) and has not stored its end yet: a reply or a turn_status.
  */
 export function turnInProgress(items: SessionItem[]): boolean {
   const last = items.at(-1);
   if (last?.type === "message" && last.role === "user") return true;
-  return latestTurnItems(items).some((i) => i.type === "approval_request" && i.status === "pending");
+  const ended = last?.type === "turn_status" || (last?.type === "message" && last.role === "assistant");
+  return !ended && latestTurnItems(items).some((i) => i.type === "approval_request");
+}
+
+/** The call ids of approval requests left pending by a turn that ended (stopped or failed) before a decision. */
+export function unansweredApprovals(items: SessionItem[]): Set<string> {
+  const unanswered = new Set<string>();
+  let open: string[] = [];
+  for (const item of items) {
+    if (item.type === "message" && item.role === "user") open = [];
+    else if (item.type === "approval_request" && item.status === "pending") open.push(item.callId);
+    else if (item.type === "turn_status") open.forEach((callId) => unanswered.add(callId));
+  }
+  return unanswered;
 }
 
 /** An approval of the running turn still waits for the user (as far as this page knows). */
@@ -23,7 +37,7 @@ export function waitsForApproval(view: SessionView): boolean {
   const undecided = (callId: string, status: string) => status === "pending" && !view.approvals.get(callId)?.decided;
   const live = view.live && !view.live.ended ? view.live.entries : [];
   if (live.some((e) => e.kind === "approval" && undecided(e.callId, e.status))) return true;
-  if (view.pending) return false;
+  if (view.pending || !turnInProgress(view.items)) return false;
   return latestTurnItems(view.items).some((i) => i.type === "approval_request" && undecided(i.callId, i.status));
 }
 

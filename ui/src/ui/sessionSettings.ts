@@ -25,6 +25,8 @@ export class SessionSettingsControl {
   private sessionId = "";
   private readonly known = new Map<string, SessionSettings>();
   private busy = false;
+  /** The change being saved, shown while the API has not confirmed it. */
+  private saving: Partial<SessionSettings> | undefined;
 
   constructor() {
     this.toggle.addEventListener("click", () => (this.isOpen ? this.close(false) : this.open()));
@@ -41,6 +43,12 @@ export class SessionSettingsControl {
       input.addEventListener("change", () => void this.save({ durability: input.value as Durability }));
     }
     this.approvals.addEventListener("change", () => void this.save({ approvals: this.approvals.checked }));
+    // While a change is saved the controls refuse the next one but keep the focus (a disabled control would drop it).
+    for (const input of [...this.durability, this.approvals]) {
+      input.addEventListener("click", (e) => {
+        if (this.busy) e.preventDefault();
+      });
+    }
   }
 
   /** Shows the settings of another session (read from the API unless known). */
@@ -87,6 +95,7 @@ export class SessionSettingsControl {
   private async save(change: Partial<SessionSettings>): Promise<void> {
     const sessionId = this.sessionId;
     this.busy = true;
+    this.saving = change;
     this.showError(null);
     this.setStatus("Saving…");
     this.render();
@@ -100,19 +109,21 @@ export class SessionSettingsControl {
       }
     } finally {
       this.busy = false;
+      this.saving = undefined;
     }
     if (sessionId === this.sessionId) this.render();
   }
 
-  /** The controls show the last settings the API confirmed for the open session. */
+  /** The controls show the settings the API confirmed for the open session (and a change on its way). */
   private render(): void {
-    const settings = this.known.get(this.sessionId);
-    for (const input of this.durability) {
-      input.checked = settings?.durability === input.value;
-      input.disabled = this.busy || !settings;
-    }
+    const known = this.known.get(this.sessionId);
+    const settings = known && { ...known, ...this.saving };
+    for (const input of this.durability) input.checked = settings?.durability === input.value;
     this.approvals.checked = settings?.approvals ?? false;
-    this.approvals.disabled = this.busy || !settings;
+    for (const input of [...this.durability, this.approvals]) {
+      input.disabled = !settings;
+      input.setAttribute("aria-disabled", String(this.busy));
+    }
     this.root.dataset.durability = settings?.durability ?? "";
     this.root.dataset.approvals = settings ? String(settings.approvals) : "";
     this.summary.textContent = settings ? `${settings.durability === "step" ? "Step per call" : "Step per turn"} · ${settings.approvals ? "Ask first" : "No approvals"}` : "Settings";
