@@ -46,7 +46,7 @@ export async function approvalFlows({ newPage, base, check, shot }) {
   await desk.locator('[data-testid="approval-request"][data-status="pending"] [data-testid="approval-reject"]').click();
   await replies(desk).nth(repliesBefore + 1).waitFor();
   check((await card(desk).last().getAttribute("data-status")) === "rejected", "a rejected request shows rejected");
-  check((await replies(desk).last().textContent()).includes("not changed"), "the reply says the seat was not changed");
+  check((await replies(desk).last().textContent()).includes("did not change your seat"), "the reply says the seat was not changed");
   check(desk.consoleErrors.length === 0, `no console errors (approvals): ${desk.consoleErrors.join(" | ")}`);
 
   // ----- reload while the turn waits: the stored request is decided, nothing is shown twice -----

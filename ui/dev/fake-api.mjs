@@ -15,7 +15,8 @@
 // emits approval.requested, and the message POST answers 202 {turnId, status: "waiting_for_approval",
 // approvals}. POST /api/sessions/{id}/approvals/{callId} {"approved", "comment"?} decides (202; 404
 // unknown call, 409 already decided); approval.resolved follows, then the tool result and the reply
-// (rejected: the seat is not changed). --approval-timeout-ms makes an undecided request time out.
+// (rejected: "Not run: ..." as the result, the seat is not changed). --approval-timeout-ms makes an
+// undecided request time out.
 // GET/PUT /api/sessions/{id}/settings read and change {durability: "turn"|"step", approvals}; a
 // session whose id contains "broken-settings" answers 500 to a PUT, to see the error shown.
 //
@@ -221,7 +222,7 @@ async function streamText(s, run, agent, text, delayMs) {
 
 /**
  * Waits for the user's decision on a consequential call: stores the turn's items so far and the
- * request, answers the turn's POST with 202, and reports the outcome: approved, rejected or timed_out.
+ * request, answers the turn's POST with 202, and returns the decision: approved, rejected or timed_out.
  */
 async function awaitApproval(s, run, itemsSoFar, call) {
   const item = { type: "approval_request", role: "assistant", agent: call.agent, callId: call.callId, name: call.name, arguments: call.arguments, status: "pending", timestamp: now() };
@@ -242,15 +243,15 @@ async function awaitApproval(s, run, itemsSoFar, call) {
   item.status = pending.decision.status;
   if (pending.decision.comment) item.comment = pending.decision.comment;
   emit(s, run.turnId, call.agent, "approval.resolved", { callId: call.callId, name: call.name, status: item.status, ...(item.comment ? { comment: item.comment } : {}) });
-  return item.status;
+  return pending.decision;
 }
 
 /** A call the user did not approve: its result says so, and the agent's reply too. */
-function refuse(items, from, call, status) {
-  const why = status === "timed_out" ? "nobody approved it in time" : "the change was not approved";
+function refuse(items, from, call, decision) {
+  const why = decision.status === "timed_out" ? "nobody decided in time" : `the user rejected it${decision.comment ? ` (${decision.comment})` : ""}`;
   for (const item of items.slice(from)) {
-    if (item.type === "tool_result" && item.callId === call.callId) item.result = `Error: ${why}; ${call.name} was not run.`;
-    if (item.type === "message") item.content = `I couldn't change the seat: ${why}. Your seat was not changed.${demoNote}`;
+    if (item.type === "tool_result" && item.callId === call.callId) item.result = `Not run: ${why}.`;
+    if (item.type === "message") item.content = `I did not change your seat: the change was not approved. Is there anything else I can help you with?${demoNote}`;
   }
 }
 
@@ -271,7 +272,7 @@ async function replay(s, run, items, lower) {
       emit(s, run.turnId, item.agent, "tool.call", { callId: item.callId, name: item.name, arguments: JSON.stringify(item.arguments) });
       if (consequentialTools.has(item.name) && s.settings.approvals) {
         const outcome = await awaitApproval(s, run, items.slice(0, index + 1), item);
-        if (outcome !== "approved") refuse(items, index + 1, item, outcome);
+        if (outcome.status !== "approved") refuse(items, index + 1, item, outcome);
       }
     }
     else if (item.type === "tool_result") emit(s, run.turnId, item.agent, "tool.result", { callId: item.callId, name: item.name, result: item.result });
