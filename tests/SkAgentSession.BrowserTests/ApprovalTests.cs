@@ -85,6 +85,56 @@ public sealed class ApprovalTests(BrowserEnvironment env)
     }
 
     [Fact]
+    public async Task A_page_reloaded_while_the_turn_waits_shows_the_request_once_and_approving_it_finishes_the_turn()
+    {
+        await using var tab = await env.OpenTabAsync();
+        var sessionId = await tab.Chat.OpenNewSessionAsync();
+        await TurnOnApprovalsAsync(tab, sessionId);
+        await AskForSeatChangeAsync(tab);
+
+        await tab.Page.ReloadAsync();
+
+        var request = tab.Chat.ByTestId("approval-request");
+        await Expect(request).ToHaveCountAsync(1);
+        await Expect(request).ToHaveAttributeAsync("data-status", "pending");
+        await Expect(tab.Chat.WorkingIndicator).ToHaveAttributeAsync("data-status", "approval");
+        await request.GetByTestId("approval-approve").ClickAsync();
+
+        await Expect(tab.Chat.AssistantMessages.Last.GetByTestId("message-content")).ToContainTextAsync("Updated seat to 12A", new() { Timeout = 30_000 });
+        await Expect(tab.Chat.WorkingIndicator).ToHaveCountAsync(0);
+        await Expect(request).ToHaveCountAsync(1);
+        await Expect(request).ToHaveAttributeAsync("data-status", "approved");
+        await Expect(tab.Chat.ToolCall("update_seat")).ToHaveCountAsync(1);
+        await Expect(tab.Chat.ByTestId("live-message")).ToHaveCountAsync(0);
+        await Expect(tab.Chat.Input).ToBeEnabledAsync();
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Stop_while_the_turn_waits_for_an_approval_ends_the_turn_without_changing_the_seat()
+    {
+        await using var tab = await env.OpenTabAsync();
+        var sessionId = await tab.Chat.OpenNewSessionAsync();
+        await TurnOnApprovalsAsync(tab, sessionId);
+        await AskForSeatChangeAsync(tab);
+
+        await tab.Chat.ByTestId("stop-button").ClickAsync();
+
+        await Expect(tab.Chat.ByTestId("turn-stopped")).ToHaveCountAsync(1);
+        await Expect(tab.Chat.WorkingIndicator).ToHaveCountAsync(0);
+        await Expect(tab.Chat.ByTestId("approval-approve")).ToHaveCountAsync(0);
+        await Expect(tab.Page.Locator("[data-testid=approval-request][data-status=pending]")).ToHaveCountAsync(0);
+        await Expect(tab.Chat.Input).ToBeEnabledAsync();
+        var items = await HistoryItemsAsync(sessionId);
+        Assert.Equal("cancelled", items[^1].GetProperty("status").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("type").GetString() == "tool_result" && i.GetProperty("name").GetString() == "update_seat");
+
+        await tab.Chat.SendAsync("Is there wifi on the plane?");
+        await Expect(tab.Chat.AgentBadge).ToHaveTextAsync("FAQ Agent");
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task A_session_switched_to_step_durability_in_the_ui_answers_messages()
     {
         await using var tab = await env.OpenTabAsync();
@@ -120,13 +170,20 @@ public sealed class ApprovalTests(BrowserEnvironment env)
         Assert.True((await StoredSettingsAsync(sessionId)).GetProperty("approvals").GetBoolean());
     }
 
-    /// <summary>Hands over to seat booking, gives the details, and returns the pending approval request shown.</summary>
+    /// <summary>
+    /// Hands over to seat booking, gives the details, waits for the message's 202 answer (the turn
+    /// waits for a decision), and returns the pending approval request shown.
+    /// </summary>
     private static async Task<ILocator> AskForSeatChangeAsync(BrowserTab tab)
     {
         await tab.Chat.SendAsync("I want to change my seat");
         await Expect(tab.Chat.AgentBadge).ToHaveTextAsync("Seat Booking Agent");
         await tab.Chat.Input.FillAsync(SeatDetails);
-        await tab.Chat.Input.PressAsync("Enter");
+        var answer = await tab.Page.RunAndWaitForResponseAsync(
+            () => tab.Chat.Input.PressAsync("Enter"),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/messages", StringComparison.Ordinal));
+        Assert.Equal(202, answer.Status);
+        Assert.Contains("waiting_for_approval", await answer.TextAsync(), StringComparison.Ordinal);
         var request = tab.Chat.ByTestId("approval-request");
         await Expect(request).ToHaveCountAsync(1);
         await Expect(request).ToHaveAttributeAsync("data-status", "pending");
