@@ -41,8 +41,15 @@ export async function approvalFlows({ newPage, base, check, shot }) {
   check((await card(desk).count()) === 1 && (await desk.locator('[data-testid="tool-call"][data-tool-name="update_seat"]').count()) === 1, "one approval and one update_seat call after the turn");
   await shot(desk, "desktop-16-approved");
 
-  // ----- reject -----
+  // ----- away to another session and back while the turn waits, then reject -----
   await askForSeat(desk, "ABC123, seat 15D");
+  await desk.locator('[data-testid="session-item"][data-session-id="s-demo-faq"] [data-testid="session-link"]').click();
+  await byId(desk, "tool-call").first().waitFor();
+  await desk.goBack();
+  await desk.locator('[data-testid="approval-request"][data-status="pending"]').waitFor();
+  await desk.waitForTimeout(500);
+  check((await desk.locator('[data-testid="approval-request"][data-status="pending"]').count()) === 1, "back on a waiting turn, its request shows once");
+  check((await desk.locator('[data-testid="tool-call"][data-tool-name="update_seat"]').count()) === 2, "and its call once (besides the earlier turn's)");
   await desk.locator('[data-testid="approval-request"][data-status="pending"] [data-testid="approval-reject"]').click();
   await replies(desk).nth(repliesBefore + 1).waitFor();
   check((await card(desk).last().getAttribute("data-status")) === "rejected", "a rejected request shows rejected");
@@ -59,6 +66,18 @@ export async function approvalFlows({ newPage, base, check, shot }) {
   await desk.locator('[data-testid="message"][data-role="assistant"]').filter({ hasText: "20F" }).waitFor();
   await byId(desk, "working-indicator").waitFor({ state: "detached" });
   check((await card(desk).count()) === 3, `three requests after the reloaded turn (${await card(desk).count()})`);
+
+  // ----- away and back while a reply streams: the text shows once -----
+  await byId(desk, "message-input").fill("a slow question: is there wifi?");
+  await byId(desk, "message-input").press("Enter");
+  await byId(desk, "live-message").filter({ hasText: "Good news" }).waitFor();
+  await desk.locator('[data-testid="session-item"][data-session-id="s-demo-faq"] [data-testid="session-link"]').click();
+  await byId(desk, "tool-call").first().waitFor();
+  await desk.goBack();
+  await desk.waitForTimeout(1500);
+  const streamed = (await byId(desk, "live-message-content").textContent()) ?? "";
+  check(streamed.split("Good news").length === 2, `back on a streaming turn, its text shows once (${streamed.slice(0, 60)}…)`);
+  await byId(desk, "working-indicator").waitFor({ state: "detached", timeout: 30000 });
 
   // ----- decided elsewhere just before this page's decision arrives: the 409 shows the stored outcome -----
   const other = await newPage({ width: 1280, height: 820 }, [/status of 409/]);

@@ -2,7 +2,7 @@ import { api } from "./api/client";
 import { ApiError, describeError } from "./api/errors";
 import { terminalEventTypes, type TurnEvent } from "./api/events";
 import { sendWithRetry } from "./api/sendWithRetry";
-import { isTurnWaiting, type AppInfo, type SessionSummary, type TurnResult, type TurnWaiting } from "./api/types";
+import { isTurnWaiting, type AppInfo, type ApprovalStatus, type SessionSummary, type TurnResult, type TurnWaiting } from "./api/types";
 import { byTestId, h } from "./dom";
 import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
 import { SessionEventStream, type StreamStatus } from "./live/eventStream";
@@ -11,7 +11,8 @@ import { agentBadge, agentTone } from "./render/agents";
 import { renderConversation } from "./render/conversation";
 import { databaseIcon, renderSessionList } from "./render/sessionList";
 import { sessionIdFromUrl, showSessionInUrl } from "./route";
-import { emptyView, type ApprovalLocal, type PendingTurn, type SessionView } from "./state";
+import { emptyView, type PendingTurn, type SessionView } from "./state";
+import { sendApprovalDecision } from "./turns/approvalDecision";
 import { turnInProgress, waitsForApproval } from "./turns/runningTurn";
 import { Composer } from "./ui/composer";
 import { SessionSettingsControl } from "./ui/sessionSettings";
@@ -103,6 +104,9 @@ export class App {
   private followEvents(id: string): void {
     if (this.stream?.sessionId === id) return;
     this.stream?.close();
+    // A new stream replays the latest turn from its start: the running turn is rebuilt from it, not added to.
+    const view = this.views.get(id);
+    if (view?.live && !view.live.ended) view.live = undefined;
     this.streamStatus = "connecting";
     this.stream = new SessionEventStream(id, {
       onEvent: (event) => this.onTurnEvent(id, event),
@@ -131,7 +135,7 @@ export class App {
     }
     if (event.type === "approval.resolved" && event.callId) {
       const local = view.approvals.get(event.callId) ?? {};
-      local.decided = { status: (event.status ?? "rejected") as NonNullable<ApprovalLocal["decided"]>["status"], comment: event.comment };
+      local.decided = { status: (event.status ?? "rejected") as ApprovalStatus, comment: event.comment };
       view.approvals.set(event.callId, local);
     }
     if (terminalEventTypes.has(event.type)) {
@@ -310,11 +314,11 @@ export class App {
   private followWaitingTurn(view: SessionView, pending: PendingTurn, waiting: TurnWaiting): void {
     pending.status = "waiting";
     pending.retry = undefined;
-    if (!view.endedTurns.has(waiting.turnId)) view.live = withWaitingApprovals(view.live, waiting, view.agent);
     if (view.endedTurns.has(waiting.turnId)) {
       void this.finishWaitingTurn(view.id, pending);
       return;
     }
+    view.live = withWaitingApprovals(view.live, waiting, view.agent);
     this.renderIfCurrent(view.id, { scroll: "bottom" });
     const poll = async () => {
       if (view.pending !== pending) return;
@@ -456,46 +460,13 @@ export class App {
     return (view.pending !== undefined && view.pending.status !== "failed") || view.awaitingReply;
   }
 
-  private async decideApproval(callId: string, approved: boolean, comment: string): Promise<void> {
-    const id = this.currentId;
-    const view = this.views.get(id);
+  private decideApproval(callId: string, approved: boolean, comment: string): void {
+    const view = this.views.get(this.currentId);
     if (!view) return;
-    const local = view.approvals.get(callId) ?? {};
-    if (local.posting || local.decided) return;
-    view.approvals.set(callId, local);
-    local.posting = approved ? "approve" : "reject";
-    local.error = undefined;
-    this.render();
-    try {
-      const result = await api.decideApproval(id, callId, approved, comment || undefined);
-      local.decided ??= { status: result.status ?? (approved ? "approved" : "rejected"), comment: comment || undefined };
-      this.announce(approved ? "Approved; the agent goes on." : "Rejected; the agent goes on without running the tool.", id);
-    } catch (error) {
-      const decidedElsewhere = error instanceof ApiError && (error.status === 409 || error.status === 404);
-      if (!decidedElsewhere || !(await this.readApprovalOutcome(view, callId))) {
-        local.error = `Your decision was not sent: ${describeError(error)}`;
-      }
-    } finally {
-      local.posting = undefined;
-    }
-    this.renderIfCurrent(id);
-  }
-
-  /** After a 409/404: what the stored request says now. True when it was decided. */
-  private async readApprovalOutcome(view: SessionView, callId: string): Promise<boolean> {
-    try {
-      const history = await api.getSession(view.id);
-      const item = history.items.find((i) => i.type === "approval_request" && i.callId === callId);
-      if (!view.pending) view.items = history.items;
-      if (item?.type !== "approval_request" || item.status === "pending") return false;
-      const local = view.approvals.get(callId) ?? {};
-      local.decided = { status: item.status, comment: item.comment };
-      view.approvals.set(callId, local);
-      this.announce(`This request was already ${item.status.replace("_", " ")}.`, view.id);
-      return true;
-    } catch {
-      return false;
-    }
+    void sendApprovalDecision(view, callId, approved, comment, {
+      changed: () => this.renderIfCurrent(view.id),
+      announce: (text) => this.announce(text, view.id),
+    });
   }
 
   /** Retry of a failed turn: the same message again, as a new turn (a new idempotency key). */
@@ -574,7 +545,7 @@ export class App {
       },
       reload: () => void this.loadHistory(view.id),
       resend: (message) => this.resend(message),
-      decideApproval: (callId, approved, comment) => void this.decideApproval(callId, approved, comment),
+      decideApproval: (callId, approved, comment) => this.decideApproval(callId, approved, comment),
     });
     // Entries kept across renders (an approval's comment box) keep the focus they had.
     const focused = document.activeElement;
