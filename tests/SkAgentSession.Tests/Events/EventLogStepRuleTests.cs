@@ -56,4 +56,15 @@ public sealed class EventLogStepRuleTests
         Assert.Equal(["text.delta", "approval.requested", "text.delta"], (await All()).Select(e => e.Type));
         Assert.Equal(1, (await _state.GetHeader())!.Step);
     }
+
+    [Fact]
+    public async Task A_retry_of_a_later_step_carries_the_text_of_the_steps_before_it()
+    {
+        await EventLog.Append(_state, "t1", "s1a", TestEvents.Deltas("t1", 1), step: 1);
+        await EventLog.Append(_state, "t1", "s2a", TestEvents.Deltas("t1", 1), step: 2, textBefore: "Let me check.");
+        await EventLog.Append(_state, "t1", "s2b", TestEvents.Deltas("t1", 1), step: 2, textBefore: "Let me check.");
+
+        var retrying = Assert.Single(await All(), e => e.Type == TurnEventTypes.TurnRetrying);
+        Assert.Equal("Let me check.", retrying.Text);
+    }
 }
