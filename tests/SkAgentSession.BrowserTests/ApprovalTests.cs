@@ -160,6 +160,45 @@ public sealed class ApprovalTests(BrowserEnvironment env)
         tab.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task Step_durability_chosen_in_the_ui_runs_the_waiting_turn_in_one_step_per_action()
+    {
+        await using var tab = await env.OpenTabAsync();
+        var sessionId = await tab.Chat.OpenNewSessionAsync();
+        var settings = new SettingsPanel(tab.Chat);
+        await settings.OpenAsync();
+        await settings.ChooseDurabilityAsync("step");
+        await settings.SetApprovalsAsync(true);
+        await settings.CloseAsync();
+
+        await tab.Chat.Input.FillAsync($"I want to change my seat: {SeatDetails}");
+        var answer = await tab.Page.RunAndWaitForResponseAsync(
+            () => tab.Chat.Input.PressAsync("Enter"),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/messages", StringComparison.Ordinal));
+        Assert.Equal(202, answer.Status);
+        var turnId = JsonDocument.Parse(await answer.TextAsync()).RootElement.GetProperty("turnId").GetString()!;
+        var request = tab.Chat.ByTestId("approval-request");
+        await Expect(request).ToHaveAttributeAsync("data-status", "pending");
+
+        var steps = await StepNamesAsync(turnId);
+        var handoff = (await HistoryItemsAsync(sessionId)).Single(i => i.GetProperty("type").GetString() == "handoff").GetProperty("callId").GetString();
+        Assert.Equal(["model request 1", $"handoff {handoff}", "model request 2"], steps);
+
+        var replies = await tab.Chat.AssistantMessages.CountAsync();
+        await request.GetByTestId("approval-approve").ClickAsync();
+        await tab.Chat.WaitForReplyAsync(replies);
+        await Expect(tab.Chat.AssistantMessages.Last.GetByTestId("message-content")).ToContainTextAsync("Updated seat to 12A");
+        tab.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The names of the turn's durable steps, from Restate's journal (without the SDK's clock reads).</summary>
+    private async Task<List<string>> StepNamesAsync(string turnId)
+    {
+        var rows = await env.Sessions.Restate.Admin.QueryAsync(
+            $"SELECT name FROM sys_journal WHERE id = '{turnId}' AND entry_type = 'Command: Run' ORDER BY index");
+        return [.. rows.Select(r => r.GetProperty("name").GetString()!).Where(name => name != "now")];
+    }
+
     private async Task TurnOnApprovalsAsync(BrowserTab tab, string sessionId)
     {
         var settings = new SettingsPanel(tab.Chat);
