@@ -126,11 +126,13 @@ export class SessionSettingsControl {
     }
     this.root.dataset.durability = settings?.durability ?? "";
     this.root.dataset.approvals = settings ? String(settings.approvals) : "";
-    this.summary.textContent = settings ? `${settings.durability === "step" ? "Step per call" : "Step per turn"} · ${settings.approvals ? "Ask first" : "No approvals"}` : "Settings";
+    const summary = settings ? `${settings.durability === "step" ? "Step per call" : "Step per turn"} · ${settings.approvals ? "Ask first" : "No approvals"}` : "Settings";
+    this.summary.textContent = summary;
+    // The name starts with what the button shows, and says it in full words.
     this.toggle.setAttribute(
       "aria-label",
       settings
-        ? `Session settings: ${durabilityLabels[settings.durability].toLowerCase()}, approvals ${settings.approvals ? "on" : "off"}`
+        ? `${summary}: session settings (${durabilityLabels[settings.durability].toLowerCase()}, approvals ${settings.approvals ? "on" : "off"})`
         : "Session settings",
     );
   }
