@@ -26,6 +26,7 @@ export interface TurnEvent {
   /** The agent that produced the event; for a handoff, the agent handing off. */
   agent: string;
   attempt?: number;
+  /** text.delta: the streamed words; turn.retrying: the text of the turn's earlier steps, which stays. */
   text?: string;
   callId?: string;
   name?: string;

@@ -79,7 +79,7 @@ export function applyTurnEvent(current: LiveTurn | undefined, event: TurnEvent, 
       if (event.to) turn.agent = event.to;
       break;
     case "turn.retrying":
-      dropStreamedText(turn);
+      keepEarlierStepsText(turn, event.text?.length ?? 0);
       turn.retryAttempt = event.attempt;
       break;
     default:
@@ -122,9 +122,19 @@ function findApproval(turn: LiveTurn, callId: string | undefined): ApprovalEntry
   return turn.entries.find((e): e is ApprovalEntry => e.kind === "approval" && e.callId === callId);
 }
 
-/** The text the model streamed in the current attempt; tool calls and handoffs already happened. */
-function dropStreamedText(turn: LiveTurn): void {
-  turn.entries = turn.entries.filter((e) => e.kind !== "text");
+/**
+ * A retried step streams its text anew: keep the text of the turn's earlier steps (the first
+ * `length` characters the turn streamed; none when the whole turn is retried) and drop the rest.
+ * Tool calls and handoffs already happened.
+ */
+function keepEarlierStepsText(turn: LiveTurn, length: number): void {
+  let left = length;
+  for (const entry of turn.entries) {
+    if (entry.kind !== "text") continue;
+    entry.text = entry.text.slice(0, left);
+    left -= entry.text.length;
+  }
+  turn.entries = turn.entries.filter((e) => e.kind !== "text" || e.text.length > 0);
 }
 
 export function liveTurnHasContent(turn: LiveTurn): boolean {
