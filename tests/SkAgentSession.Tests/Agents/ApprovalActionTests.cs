@@ -77,6 +77,18 @@ public sealed class ApprovalActionTests : IDisposable
         Assert.Contains("in time", ApprovalDecision.Timeout.NotRunResult(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"approved": true, "comment": "fine"}""", true, "fine")]
+    [InlineData("""{"approved": false}""", false, null)]
+    [InlineData("""{"approved": "yes"}""", false, "The decision could not be read, so it counts as a rejection.")]
+    [InlineData("""42""", false, "The decision could not be read, so it counts as a rejection.")]
+    public void A_decision_is_read_from_what_the_awakeable_was_resolved_with(string payload, bool approved, string? comment)
+    {
+        var decision = ApprovalDecision.Read(System.Text.Json.JsonDocument.Parse(payload).RootElement);
+
+        Assert.Equal((approved, comment), (decision.Approved, decision.Comment));
+    }
+
     [Fact]
     public async Task Deciding_a_call_that_does_not_wait_is_refused()
     {
