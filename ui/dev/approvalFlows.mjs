@@ -130,6 +130,16 @@ export async function approvalFlows({ newPage, base, check, shot }) {
   check(await byId(broken, "settings-durability-turn").isChecked(), "and the control shows the stored value again");
   await shot(broken, "desktop-18-settings-error");
 
+  // ----- Stop while the turn waits -----
+  const stopper = await newPage({ width: 1280, height: 820 });
+  await startSeatChange(stopper, "s-stop-waiting-check");
+  await askForSeat(stopper, "ABC123, seat 6A");
+  await byId(stopper, "stop-button").click();
+  await byId(stopper, "turn-stopped").waitFor();
+  check((await card(stopper).count()) === 0, "a turn stopped while it waits shows Stopped and no request");
+  check(!(await byId(stopper, "message-input").isDisabled()), "and the input works again");
+  check(stopper.consoleErrors.length === 0, `no console errors (stop while waiting): ${stopper.consoleErrors.join(" | ")}`);
+
   // ----- phone -----
   const phone = await newPage({ width: 390, height: 844 });
   await startSeatChange(phone, "s-phone-approval");

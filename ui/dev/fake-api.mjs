@@ -315,6 +315,8 @@ function turn(id, message) {
       return { status: 200, body: { reply, agent, items: s.items.slice(s.items.indexOf(userItem)) } };
     } catch (error) {
       if (!(error instanceof Stopped)) throw error;
+      // Like the app: a turn stopped while it waits drops the items it stored and its pending approval.
+      for (const item of s.items.splice(s.items.indexOf(userItem) + 1)) if (item.type === "approval_request") s.approvals.delete(item.callId);
       s.items.push({ type: "turn_status", role: "assistant", agent: s.agent, status: "cancelled", timestamp: now() });
       emit(s, current.turnId, s.agent, "turn.cancelled");
       return problem(409, "Turn stopped", "The turn was stopped before it finished; nothing of it was stored. Your message is kept in the history.");
