@@ -24,7 +24,7 @@ public sealed partial class AgentRunner<TContext>
     {
         var agent = _catalog.Get(progress.ActiveAgent);
         events.ModelRequest(agent.Name, number);
-        var chatHistory = ChatHistoryMapper.ToChatHistory(agent.Instructions(progress.Context), [.. history, .. progress.Items]);
+        var chatHistory = ChatHistoryMapper.ToChatHistory(agent.Instructions(progress.Context), progress.Summary, [.. history, .. progress.Items]);
         var kernel = BuildKernel(agent);
         var settings = new PromptExecutionSettings
         {
