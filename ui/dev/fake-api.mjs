@@ -10,6 +10,16 @@
 // <img onerror> payload; "error" -> 500 problem; "slow" -> a 8 s turn; "fail" -> a failed turn
 // (502 problem, turn_status failed item); "flaky" -> the model request is retried once mid-stream.
 //
+// Approvals: with the session's `approvals` setting on (the default; --approvals off changes it),
+// update_seat waits for the user: the turn stores its items so far and an approval_request item,
+// emits approval.requested, and the message POST answers 202 {turnId, status: "waiting_for_approval",
+// approvals}. POST /api/sessions/{id}/approvals/{callId} {"approved", "comment"?} decides (202; 404
+// unknown call, 409 already decided); approval.resolved follows, then the tool result and the reply
+// (rejected: "Not run: ..." as the result, the seat is not changed). --approval-timeout-ms makes an
+// undecided request time out.
+// GET/PUT /api/sessions/{id}/settings read and change {durability: "turn"|"step", approvals}; a
+// session whose id contains "broken-settings" answers 500 to a PUT, to see the error shown.
+//
 // Live turns: GET /api/sessions/{id}/events streams each turn's events (turn.started,
 // model.request, text.delta, tool.call, tool.result, handoff, turn.retrying, turn.completed|failed|
 // cancelled) as Server-Sent Events, honouring Last-Event-ID (no header: the latest turn from its
@@ -26,6 +36,9 @@ const port = Number(args.port ?? process.env.PORT ?? 3000);
 const staticDir = args.static ? resolve(args.static) : null;
 const turnDelayMs = Number(args["turn-delay-ms"] ?? 900);
 const restateUiUrl = args["restate-ui"] ?? "http://localhost:9070/ui";
+const defaultApprovals = args.approvals !== "off";
+const approvalTimeoutMs = Number(args["approval-timeout-ms"] ?? 24 * 60 * 60 * 1000);
+const consequentialTools = new Set(["update_seat"]);
 
 const idPattern = /^[A-Za-z0-9_.-]{1,128}$/;
 const maxMessageBytes = 32 * 1024;
@@ -36,7 +49,8 @@ const SEAT = "Seat Booking Agent";
 /**
  * @type {Map<string, {agent: string, items: object[], context: object, queue: Promise<unknown>,
  *   events: {id: number, type: string, data: object}[], listeners: Set<import("node:http").ServerResponse>,
- *   running: {turnId: string, stop: boolean} | null}>}
+ *   running: {turnId: string, stop: boolean} | null, settings: {durability: string, approvals: boolean},
+ *   approvals: Map<string, {item: object, decision: {status: string, comment?: string} | null}>}>}
  */
 const sessions = new Map();
 /** @type {Map<string, Promise<{status: number, body: object}>>} */
@@ -52,7 +66,17 @@ const nextCallId = () => `call_${++callCounter}`;
 function session(id) {
   let s = sessions.get(id);
   if (!s) {
-    s = { agent: TRIAGE, items: [], context: {}, queue: Promise.resolve(), events: [], listeners: new Set(), running: null };
+    s = {
+      agent: TRIAGE,
+      items: [],
+      context: {},
+      queue: Promise.resolve(),
+      events: [],
+      listeners: new Set(),
+      running: null,
+      settings: { durability: "turn", approvals: defaultApprovals },
+      approvals: new Map(),
+    };
     sessions.set(id, s);
   }
   return s;
@@ -196,6 +220,41 @@ async function streamText(s, run, agent, text, delayMs) {
   }
 }
 
+/**
+ * Waits for the user's decision on a consequential call: stores the turn's items so far and the
+ * request, answers the turn's POST with 202, and returns the decision: approved, rejected or timed_out.
+ */
+async function awaitApproval(s, run, itemsSoFar, call) {
+  const item = { type: "approval_request", role: "assistant", agent: call.agent, callId: call.callId, name: call.name, arguments: call.arguments, status: "pending", timestamp: now() };
+  s.items.push(...itemsSoFar, item);
+  run.stored = itemsSoFar.length;
+  const pending = { item, decision: null };
+  s.approvals.set(call.callId, pending);
+  emit(s, run.turnId, call.agent, "approval.requested", { callId: call.callId, name: call.name, arguments: JSON.stringify(call.arguments) });
+  run.onWaiting({
+    status: 202,
+    body: { turnId: run.turnId, status: "waiting_for_approval", approvals: [{ callId: call.callId, name: call.name, arguments: call.arguments }] },
+  });
+  const deadline = Date.now() + approvalTimeoutMs;
+  while (!pending.decision) {
+    if (Date.now() > deadline) pending.decision = { status: "timed_out" };
+    else await pause(run, 50);
+  }
+  item.status = pending.decision.status;
+  if (pending.decision.comment) item.comment = pending.decision.comment;
+  emit(s, run.turnId, call.agent, "approval.resolved", { callId: call.callId, name: call.name, status: item.status, ...(item.comment ? { comment: item.comment } : {}) });
+  return pending.decision;
+}
+
+/** A call the user did not approve: its result says so, and the agent's reply too. */
+function refuse(items, from, call, decision) {
+  const why = decision.status === "timed_out" ? "nobody decided in time" : `the user rejected it${decision.comment ? ` (${decision.comment})` : ""}`;
+  for (const item of items.slice(from)) {
+    if (item.type === "tool_result" && item.callId === call.callId) item.result = `Not run: ${why}.`;
+    if (item.type === "message") item.content = `I did not change your seat: the change was not approved. Is there anything else I can help you with?${demoNote}`;
+  }
+}
+
 /** Reports the canned items as they "happen": handoffs, tool calls and results, streamed text. */
 async function replay(s, run, items, lower) {
   const slow = lower.includes("slow");
@@ -207,22 +266,31 @@ async function replay(s, run, items, lower) {
     emit(s, run.turnId, s.agent, "turn.retrying", { attempt: 2 });
     emit(s, run.turnId, s.agent, "model.request", { attempt: 2 });
   }
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (item.type === "handoff") emit(s, run.turnId, item.from, "handoff", { to: item.to });
-    else if (item.type === "tool_call") emit(s, run.turnId, item.agent, "tool.call", { callId: item.callId, name: item.name, arguments: JSON.stringify(item.arguments) });
+    else if (item.type === "tool_call") {
+      emit(s, run.turnId, item.agent, "tool.call", { callId: item.callId, name: item.name, arguments: JSON.stringify(item.arguments) });
+      if (consequentialTools.has(item.name) && s.settings.approvals) {
+        const outcome = await awaitApproval(s, run, items.slice(0, index + 1), item);
+        if (outcome.status !== "approved") refuse(items, index + 1, item, outcome);
+      }
+    }
     else if (item.type === "tool_result") emit(s, run.turnId, item.agent, "tool.result", { callId: item.callId, name: item.name, result: item.result });
     else if (item.type === "message") await streamText(s, run, item.agent, item.content, delay);
     if (item.type !== "message") await pause(run, turnDelayMs / 3);
   }
 }
 
-async function turn(id, message) {
+/** The turn's first answer (the reply, or 202 when it waits for an approval) and its final one. */
+function turn(id, message) {
   const s = session(id);
+  let onWaiting;
+  const waiting = new Promise((resolve) => (onWaiting = resolve));
   const run = s.queue.then(async () => {
     const userItem = { type: "message", role: "user", agent: s.agent, content: message, timestamp: now() };
     s.items.push(userItem); // stored before the agent runs, like the real app
     const lower = message.toLowerCase();
-    const current = { turnId: `turn_${++turnCounter}`, stop: false };
+    const current = { turnId: `turn_${++turnCounter}`, stop: false, stored: 0, onWaiting };
     s.running = current;
     emit(s, current.turnId, s.agent, "turn.started");
     try {
@@ -240,13 +308,15 @@ async function turn(id, message) {
       }
       const { agent, items } = runAgent(s, message);
       await replay(s, current, items, lower);
-      s.items.push(...items);
+      s.items.push(...items.slice(current.stored));
       s.agent = agent;
       const reply = [...items].reverse().find((i) => i.type === "message")?.content ?? "";
       emit(s, current.turnId, agent, "turn.completed", { reply });
-      return { status: 200, body: { reply, agent, items: [userItem, ...items] } };
+      return { status: 200, body: { reply, agent, items: s.items.slice(s.items.indexOf(userItem)) } };
     } catch (error) {
       if (!(error instanceof Stopped)) throw error;
+      // Like the app: a turn stopped while it waits drops the items it stored and its pending approval.
+      for (const item of s.items.splice(s.items.indexOf(userItem) + 1)) if (item.type === "approval_request") s.approvals.delete(item.callId);
       s.items.push({ type: "turn_status", role: "assistant", agent: s.agent, status: "cancelled", timestamp: now() });
       emit(s, current.turnId, s.agent, "turn.cancelled");
       return problem(409, "Turn stopped", "The turn was stopped before it finished; nothing of it was stored. Your message is kept in the history.");
@@ -255,8 +325,16 @@ async function turn(id, message) {
     }
   });
   s.queue = run.catch(() => undefined);
-  return run;
+  const entry = { done: false, final: run, first: Promise.race([waiting, run]) };
+  run.then(
+    () => (entry.done = true),
+    () => (entry.done = true),
+  );
+  return entry;
 }
+
+/** The answer for a (re-)sent message: the final one once the turn is over, else its first. */
+const answerOf = (entry) => (entry.done ? entry.final : entry.first);
 
 // ----- seed data -----
 
@@ -356,6 +434,8 @@ async function handleApi(req, res, url) {
     running.stop = true;
     return send(res, { status: 202, body: { turnId: running.turnId, status: "cancelling" } });
   }
+  if (parts.length === 4 && parts[3] === "settings") return handleSettings(req, res, id);
+  if (parts.length === 5 && parts[3] === "approvals" && req.method === "POST") return handleDecision(req, res, id, parts[4]);
   if (parts.length === 3 && req.method === "DELETE") {
     sessions.delete(id);
     return send(res, { status: 204 });
@@ -382,11 +462,50 @@ async function handleApi(req, res, url) {
     if (typeof key === "string" && key) {
       const scoped = `${id}\n${key}`;
       if (!idempotent.has(scoped)) idempotent.set(scoped, turn(id, message));
-      return send(res, await idempotent.get(scoped));
+      return send(res, await answerOf(idempotent.get(scoped)));
     }
-    return send(res, await turn(id, message));
+    return send(res, await answerOf(turn(id, message)));
   }
   return send(res, problem(405, "Method Not Allowed", `${req.method} ${url.pathname} is not supported.`));
+}
+
+async function readJson(req) {
+  try {
+    return JSON.parse((await readBody(req)).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+async function handleSettings(req, res, id) {
+  const s = session(id);
+  if (req.method === "GET") return send(res, { status: 200, body: s.settings });
+  if (req.method !== "PUT") return send(res, problem(405, "Method Not Allowed", `${req.method} is not supported on settings.`));
+  const change = await readJson(req);
+  if (!change || typeof change !== "object" || Array.isArray(change)) return send(res, problem(400, "Bad settings", "Send a JSON object."));
+  if ("durability" in change && !["turn", "step"].includes(change.durability)) {
+    return send(res, problem(400, "Bad settings", "'durability' is \"turn\" or \"step\"."));
+  }
+  if ("approvals" in change && typeof change.approvals !== "boolean") return send(res, problem(400, "Bad settings", "'approvals' is true or false."));
+  if (id.includes("broken-settings")) return send(res, problem(500, "Settings not stored", "The settings store did not answer (canned failure of the fake API)."));
+  s.settings = { ...s.settings, ...change };
+  return send(res, { status: 200, body: s.settings });
+}
+
+async function handleDecision(req, res, id, callId) {
+  const input = await readJson(req);
+  if (!input || typeof input.approved !== "boolean" || ("comment" in input && typeof input.comment !== "string")) {
+    return send(res, problem(400, "Bad decision", "Send {\"approved\": true|false, \"comment\"?: \"...\"}."));
+  }
+  const pending = sessions.get(id)?.approvals.get(callId);
+  if (!pending) return send(res, problem(404, "No such approval", `Session '${id}' has no pending approval '${callId}'.`));
+  if (pending.decision || pending.item.status !== "pending") {
+    return send(res, problem(409, "Already decided", `The approval '${callId}' was already ${pending.decision?.status ?? pending.item.status}.`));
+  }
+  const status = input.approved ? "approved" : "rejected";
+  pending.decision = { status, ...(input.comment ? { comment: input.comment } : {}) };
+  pending.item.status = status;
+  return send(res, { status: 202, body: { callId, status } });
 }
 
 const mime = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon" };

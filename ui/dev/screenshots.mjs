@@ -8,6 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
+import { approvalFlows } from "./approvalFlows.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -94,7 +95,11 @@ try {
   await shot(desk, "desktop-3-faq-answer");
 
   await sendAndWait(desk, "I want to change my seat");
-  await sendAndWait(desk, "My confirmation is ABC123, seat 14C");
+  await byId(desk, "message-input").fill("My confirmation is ABC123, seat 14C");
+  await byId(desk, "message-input").press("Enter");
+  await byId(desk, "approval-approve").click();
+  await desk.locator('[data-testid="message"][data-role="assistant"]').filter({ hasText: "14C" }).waitFor();
+  await byId(desk, "working-indicator").waitFor({ state: "detached" });
   const toolNames = await desk.locator('[data-testid="tool-call"]').evaluateAll((els) => els.map((e) => e.dataset.toolName));
   check(toolNames.includes("update_seat"), "update_seat tool call shown");
   await desk.locator('[data-testid="tool-call"][data-tool-name="update_seat"] summary').click();
@@ -286,6 +291,8 @@ try {
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `no horizontal overflow on a phone (${overflow}px)`);
   check(phone.consoleErrors.length === 0, `no console errors (phone): ${phone.consoleErrors.join(" | ")}`);
+
+  await approvalFlows({ newPage, base, check, shot });
 } catch (error) {
   failures.push(String(error));
   console.error(error);

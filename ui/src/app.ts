@@ -2,22 +2,27 @@ import { api } from "./api/client";
 import { ApiError, describeError } from "./api/errors";
 import { terminalEventTypes, type TurnEvent } from "./api/events";
 import { sendWithRetry } from "./api/sendWithRetry";
-import type { AppInfo, SessionItem, SessionSummary, TurnResult } from "./api/types";
+import { isTurnWaiting, type AppInfo, type ApprovalStatus, type SessionSummary, type TurnResult, type TurnWaiting } from "./api/types";
 import { byTestId, h } from "./dom";
 import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
 import { SessionEventStream, type StreamStatus } from "./live/eventStream";
-import { applyTurnEvent } from "./live/liveTurn";
+import { applyTurnEvent, withWaitingApprovals } from "./live/liveTurn";
 import { agentBadge, agentTone } from "./render/agents";
 import { renderConversation } from "./render/conversation";
 import { databaseIcon, renderSessionList } from "./render/sessionList";
 import { sessionIdFromUrl, showSessionInUrl } from "./route";
 import { emptyView, type PendingTurn, type SessionView } from "./state";
+import { sendApprovalDecision } from "./turns/approvalDecision";
+import { turnInProgress, waitsForApproval } from "./turns/runningTurn";
 import { Composer } from "./ui/composer";
+import { SessionSettingsControl } from "./ui/sessionSettings";
 import { Sidebar } from "./ui/sidebar";
 
 /** How long to keep checking for the reply of a turn that was already running when the page loaded. */
 const awaitWindowMs = 30_000;
 const awaitPollMs = 2_000;
+/** While a turn waits for an approval and the event stream is down, how often to look at the history. */
+const waitingPollMs = 3_000;
 
 export class App {
   private info: AppInfo | null = null;
@@ -49,6 +54,7 @@ export class App {
     () => void this.stop(),
   );
   private readonly sidebar = new Sidebar();
+  private readonly settings = new SessionSettingsControl();
 
   start(): void {
     this.el.newSession.addEventListener("click", () => this.newSession());
@@ -87,6 +93,7 @@ export class App {
       this.views.set(id, view);
     }
     this.followEvents(id);
+    this.settings.show(id);
     this.render({ scroll: "bottom" });
     // A session with a turn in flight keeps its local view; fresh history comes with the reply.
     if (!view.pending) void this.loadHistory(id);
@@ -97,6 +104,9 @@ export class App {
   private followEvents(id: string): void {
     if (this.stream?.sessionId === id) return;
     this.stream?.close();
+    // A new stream replays the latest turn from its start: the running turn is rebuilt from it, not added to.
+    const view = this.views.get(id);
+    if (view?.live && !view.live.ended) view.live = undefined;
     this.streamStatus = "connecting";
     this.stream = new SessionEventStream(id, {
       onEvent: (event) => this.onTurnEvent(id, event),
@@ -120,9 +130,19 @@ export class App {
       // A turn started in another tab (or before this page's history was read): check the history.
       void this.checkForRunningTurn(id);
     }
+    if (event.type === "approval.requested") {
+      this.announce(`${event.agent || view.agent} asks for your approval to run ${event.name ?? "a tool"}.`, id);
+    }
+    if (event.type === "approval.resolved" && event.callId) {
+      const local = view.approvals.get(event.callId) ?? {};
+      local.decided = { status: (event.status ?? "rejected") as ApprovalStatus, comment: event.comment };
+      view.approvals.set(event.callId, local);
+    }
     if (terminalEventTypes.has(event.type)) {
       view.stopping = false;
-      if (view.pending && view.pending.status !== "failed") {
+      if (view.pending?.status === "waiting") {
+        void this.finishWaitingTurn(id, view.pending);
+      } else if (view.pending && view.pending.status !== "failed") {
         // The turn's own POST answers right after; its answer (or the history) replaces the live view.
       } else if (shown) {
         void this.loadHistory(id);
@@ -148,7 +168,7 @@ export class App {
       const history = await api.getSession(id);
       const view = this.views.get(id);
       if (!view || view.pending || view.awaitingReply || !view.live || view.live.ended) return;
-      if (endsWithUserMessage(history.items)) {
+      if (turnInProgress(history.items)) {
         view.items = history.items;
         view.agent = history.agent || view.agent;
         view.awaitingReply = true;
@@ -179,7 +199,7 @@ export class App {
       view.items = history.items ?? [];
       view.agent = history.agent || view.agent;
       view.load = "ready";
-      view.awaitingReply = endsWithUserMessage(view.items);
+      view.awaitingReply = turnInProgress(view.items);
       if (!view.awaitingReply && view.live && !view.live.ended) {
         // The stream reports a turn the history does not show yet: look again shortly.
         window.setTimeout(() => void this.checkForRunningTurn(id), 500);
@@ -199,7 +219,7 @@ export class App {
       const view = this.views.get(id);
       if (!view || id !== this.currentId || view.pending || !view.awaitingReply) return;
       const streaming = this.streamStatus === "live" && view.live !== undefined && !view.live.ended;
-      if (Date.now() > deadline && !streaming) {
+      if (Date.now() > deadline && !streaming && !waitsForApproval(view)) {
         view.awaitingReply = false;
         this.renderIfCurrent(id);
         return;
@@ -207,7 +227,12 @@ export class App {
       try {
         const history = await api.getSession(id);
         if (view.pending || id !== this.currentId) return;
-        if (!endsWithUserMessage(history.items)) {
+        if (turnInProgress(history.items) && JSON.stringify(history.items) !== JSON.stringify(view.items)) {
+          // The waiting turn moved on (an approval decided elsewhere): show what is stored now.
+          view.items = history.items;
+          this.renderIfCurrent(id);
+        }
+        if (!turnInProgress(history.items)) {
           view.items = history.items;
           view.agent = history.agent || view.agent;
           view.awaitingReply = false;
@@ -265,6 +290,10 @@ export class App {
           this.renderIfCurrent(id, { scroll: "bottom" });
         },
       });
+      if (isTurnWaiting(result)) {
+        this.followWaitingTurn(view, pending, result);
+        return;
+      }
       await this.letLiveTurnFinish(view);
       this.applyReply(view, pending, result);
     } catch (error) {
@@ -275,6 +304,70 @@ export class App {
       this.renderIfCurrent(id, { scroll: "bottom" });
       void this.refreshSessions(); // the server may have kept the user item
     }
+  }
+
+  /**
+   * The POST answered 202: the turn waits for an approval and goes on afterwards. Its end comes as
+   * the stream's terminal event (or, with the stream down, shows in the history); then the stored
+   * items replace the live view.
+   */
+  private followWaitingTurn(view: SessionView, pending: PendingTurn, waiting: TurnWaiting): void {
+    pending.status = "waiting";
+    pending.retry = undefined;
+    if (view.endedTurns.has(waiting.turnId)) {
+      void this.finishWaitingTurn(view.id, pending);
+      return;
+    }
+    view.live = withWaitingApprovals(view.live, waiting, view.agent);
+    this.renderIfCurrent(view.id, { scroll: "bottom" });
+    const poll = async () => {
+      if (view.pending !== pending) return;
+      if (this.stream?.sessionId !== view.id || this.streamStatus !== "live") {
+        try {
+          if (!turnInProgress((await api.getSession(view.id)).items)) {
+            void this.finishWaitingTurn(view.id, pending);
+            return;
+          }
+        } catch {
+          // Look again at the next tick.
+        }
+      }
+      window.setTimeout(poll, waitingPollMs);
+    };
+    window.setTimeout(poll, waitingPollMs);
+  }
+
+  private async finishWaitingTurn(id: string, pending: PendingTurn): Promise<void> {
+    const view = this.views.get(id)!;
+    for (let attempt = 1; view.pending === pending; attempt++) {
+      try {
+        const history = await api.getSession(id);
+        if (view.pending !== pending) return;
+        if (turnInProgress(history.items) && attempt < 5) {
+          await new Promise((resolve) => window.setTimeout(resolve, 400));
+          continue;
+        }
+        view.items = history.items;
+        view.agent = history.agent || view.agent;
+        view.load = "ready";
+        break;
+      } catch (error) {
+        if (attempt >= 5) {
+          view.items = [...pending.itemsBefore];
+          view.load = "error";
+          view.loadError = describeError(error);
+          break;
+        }
+        await new Promise((resolve) => window.setTimeout(resolve, 1_000));
+      }
+    }
+    if (view.pending !== pending) return;
+    view.pending = undefined;
+    view.stopping = false;
+    this.settleLiveTurn(view);
+    this.announce(`${view.agent} finished the turn.`, id);
+    this.renderIfCurrent(id, { scroll: "bottom", focusInput: true });
+    void this.refreshSessions();
   }
 
   private applyReply(view: SessionView, pending: PendingTurn, result: TurnResult): void {
@@ -367,6 +460,15 @@ export class App {
     return (view.pending !== undefined && view.pending.status !== "failed") || view.awaitingReply;
   }
 
+  private decideApproval(callId: string, approved: boolean, comment: string): void {
+    const view = this.views.get(this.currentId);
+    if (!view) return;
+    void sendApprovalDecision(view, callId, approved, comment, {
+      changed: () => this.renderIfCurrent(view.id),
+      announce: (text) => this.announce(text, view.id),
+    });
+  }
+
   /** Retry of a failed turn: the same message again, as a new turn (a new idempotency key). */
   private resend(message: string): void {
     if (!this.send(message)) this.composer.setText(message);
@@ -435,19 +537,29 @@ export class App {
     const agent = this.turnRunning(view) && view.live && !view.live.ended ? view.live.agent || view.agent : view.agent;
     this.renderHeader(view, agent);
     this.renderSessions();
-    this.el.timeline.replaceChildren(
-      ...renderConversation(view, {
-        retry: () => this.retry(),
-        discard: () => this.discard(),
-        suggest: (text) => {
-          if (!this.send(text)) this.composer.setText(text);
-        },
-        reload: () => void this.loadHistory(view.id),
-        resend: (message) => this.resend(message),
-      }),
-    );
+    const timeline = renderConversation(view, {
+      retry: () => this.retry(),
+      discard: () => this.discard(),
+      suggest: (text) => {
+        if (!this.send(text)) this.composer.setText(text);
+      },
+      reload: () => void this.loadHistory(view.id),
+      resend: (message) => this.resend(message),
+      decideApproval: (callId, approved, comment) => this.decideApproval(callId, approved, comment),
+    });
+    // Entries kept across renders (an approval's comment box) keep the focus they had.
+    const focused = document.activeElement;
+    this.el.timeline.replaceChildren(...timeline);
+    if (focused instanceof HTMLElement && focused !== document.activeElement && this.el.timeline.contains(focused)) focused.focus({ preventScroll: true });
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
-    const busyText = view.pending?.status === "failed" ? "Retry or edit the message above" : view.pending || view.awaitingReply ? `${agent} is working…` : undefined;
+    const busyText =
+      view.pending?.status === "failed"
+        ? "Retry or edit the message above"
+        : waitsForApproval(view)
+          ? "Approve or reject the request above"
+          : view.pending || view.awaitingReply
+            ? `${agent} is working…`
+            : undefined;
     const stop = this.turnRunning(view) ? (view.stopping ? "stopping" : "ready") : undefined;
     this.composer.setBusy(busy || stop !== undefined, busyText, stop);
 
@@ -530,7 +642,3 @@ interface RenderOptions {
   focusInput?: boolean;
 }
 
-function endsWithUserMessage(items: SessionItem[]): boolean {
-  const last = items.at(-1);
-  return last?.type === "message" && last.role === "user";
-}

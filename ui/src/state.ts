@@ -1,5 +1,5 @@
 import type { RetryProgress } from "./api/sendWithRetry";
-import type { SessionItem } from "./api/types";
+import type { ApprovalStatus, SessionItem } from "./api/types";
 import type { LiveTurn } from "./live/liveTurn";
 
 /** A message the user sent whose turn has not come back yet. */
@@ -10,7 +10,8 @@ export interface PendingTurn {
   sentAt: string;
   /** The confirmed items when the message was sent; the reply's items are appended to these. */
   itemsBefore: SessionItem[];
-  status: "sending" | "retrying" | "failed";
+  /** "waiting": the POST answered 202, the turn waits for an approval and goes on; the event stream tells its end. */
+  status: "sending" | "retrying" | "waiting" | "failed";
   retry?: RetryProgress;
   error?: string;
 }
@@ -30,10 +31,18 @@ export interface SessionView {
   endedTurns: Set<string>;
   /** Stop was pressed and the turn has not ended yet. */
   stopping: boolean;
+  /** What this page knows of approvals beyond the items and events: a decision being sent, its error, its outcome. */
+  approvals: Map<string, ApprovalLocal>;
+}
+
+export interface ApprovalLocal {
+  posting?: "approve" | "reject";
+  error?: string;
+  decided?: { status: ApprovalStatus; comment?: string };
 }
 
 export const defaultAgent = "Triage Agent";
 
 export function emptyView(id: string): SessionView {
-  return { id, agent: defaultAgent, items: [], load: "idle", awaitingReply: false, endedTurns: new Set(), stopping: false };
+  return { id, agent: defaultAgent, items: [], load: "idle", awaitingReply: false, endedTurns: new Set(), stopping: false, approvals: new Map() };
 }

@@ -1,5 +1,5 @@
 import { requestJson } from "./http";
-import type { AppInfo, CancelResult, SessionHistory, SessionList, TurnResult } from "./types";
+import type { AppInfo, ApprovalDecisionResult, CancelResult, SessionHistory, SessionList, SessionSettings, TurnAnswer } from "./types";
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
@@ -16,9 +16,9 @@ export const api = {
 
   getSession: async (id: string) => (await requestJson<SessionHistory>(sessionPath(id)))!,
 
-  /** One attempt of a turn; the idempotency key makes repeating it safe. */
+  /** One attempt of a turn (200 with the reply, or 202 while it waits for an approval); the idempotency key makes repeating it safe. */
   postMessage: async (id: string, message: string, idempotencyKey: string, timeoutMs = turnTimeoutMs) =>
-    (await requestJson<TurnResult>(`${sessionPath(id)}/messages`, {
+    (await requestJson<TurnAnswer>(`${sessionPath(id)}/messages`, {
       method: "POST",
       body: { message },
       headers: { "Idempotency-Key": idempotencyKey },
@@ -27,4 +27,17 @@ export const api = {
 
   /** Stops the turn in progress (202); a 409 problem when none runs. */
   cancelTurn: async (id: string) => await requestJson<CancelResult>(`${sessionPath(id)}/cancel`, { method: "POST" }),
+
+  getSettings: async (id: string) => (await requestJson<SessionSettings>(`${sessionPath(id)}/settings`))!,
+
+  /** Changes only the given fields; answers with the full settings. */
+  putSettings: async (id: string, change: Partial<SessionSettings>) =>
+    (await requestJson<SessionSettings>(`${sessionPath(id)}/settings`, { method: "PUT", body: change }))!,
+
+  /** 404 when no pending approval has this call id, 409 when it was already decided. */
+  decideApproval: async (id: string, callId: string, approved: boolean, comment?: string) =>
+    (await requestJson<ApprovalDecisionResult>(`${sessionPath(id)}/approvals/${encodeURIComponent(callId)}`, {
+      method: "POST",
+      body: comment ? { approved, comment } : { approved },
+    }))!,
 };

@@ -7,6 +7,8 @@ export const turnEventTypes = [
   "tool.call",
   "tool.result",
   "handoff",
+  "approval.requested",
+  "approval.resolved",
   "turn.retrying",
   "turn.completed",
   "turn.failed",
@@ -24,6 +26,7 @@ export interface TurnEvent {
   /** The agent that produced the event; for a handoff, the agent handing off. */
   agent: string;
   attempt?: number;
+  /** text.delta: the streamed words; turn.retrying: the text of the turn's earlier steps, which stays. */
   text?: string;
   callId?: string;
   name?: string;
@@ -33,6 +36,9 @@ export interface TurnEvent {
   to?: string;
   reply?: string;
   error?: string;
+  /** approval.resolved: approved, rejected or timed_out. */
+  status?: string;
+  comment?: string;
 }
 
 export const terminalEventTypes: ReadonlySet<string> = new Set(["turn.completed", "turn.failed", "turn.cancelled"]);

@@ -1,6 +1,6 @@
 import { api } from "./client";
 import { isRetryable } from "./errors";
-import type { TurnResult } from "./types";
+import type { TurnAnswer } from "./types";
 
 export interface RetryProgress {
   /** 1-based number of the attempt about to start. */
@@ -27,7 +27,7 @@ export async function sendWithRetry(
   message: string,
   idempotencyKey: string,
   options: SendOptions = {},
-): Promise<TurnResult> {
+): Promise<TurnAnswer> {
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelayMs = options.baseDelayMs ?? 1_000;
   for (let attempt = 1; ; attempt++) {

@@ -45,7 +45,20 @@ export interface TurnStatusItem extends ItemBase {
   error?: string;
 }
 
-export type SessionItem = MessageItem | ToolCallItem | ToolResultItem | HandoffItem | TurnStatusItem;
+export type ApprovalStatus = "pending" | "approved" | "rejected" | "timed_out";
+
+/** A tool call that waits for the user's decision (or showed it, once decided). */
+export interface ApprovalRequestItem extends ItemBase {
+  type: "approval_request";
+  role: "assistant";
+  callId: string;
+  name: string;
+  arguments: unknown;
+  status: ApprovalStatus;
+  comment?: string;
+}
+
+export type SessionItem = MessageItem | ToolCallItem | ToolResultItem | HandoffItem | TurnStatusItem | ApprovalRequestItem;
 
 export interface SessionHistory {
   sessionId: string;
@@ -58,6 +71,31 @@ export interface TurnResult {
   agent: string;
   /** The new items of this turn, the user item first. */
   items: SessionItem[];
+}
+
+/** The 202 answer of a message whose turn waits for an approval: the turn goes on, follow the event stream. */
+export interface TurnWaiting {
+  turnId: string;
+  status: "waiting_for_approval";
+  approvals: { callId: string; name: string; arguments: unknown }[];
+}
+
+export type TurnAnswer = TurnResult | TurnWaiting;
+
+export function isTurnWaiting(answer: TurnAnswer): answer is TurnWaiting {
+  return (answer as Partial<TurnWaiting>).status === "waiting_for_approval";
+}
+
+export type Durability = "turn" | "step";
+
+export interface SessionSettings {
+  durability: Durability;
+  approvals: boolean;
+}
+
+export interface ApprovalDecisionResult {
+  callId: string;
+  status: "approved" | "rejected";
 }
 
 export interface SessionSummary {

@@ -1,8 +1,10 @@
-import type { SessionItem, ToolResultItem } from "../api/types";
+import type { ApprovalRequestItem, SessionItem, ToolResultItem } from "../api/types";
 import { h } from "../dom";
 import type { PendingTurn, SessionView } from "../state";
+import { latestTurnItems, liveEntriesBeyondStored, unansweredApprovals, waitsForApproval } from "../turns/runningTurn";
+import { approvalCard, type DecideApproval } from "./approvalCard";
 import { assistantMessage, handoff, toolCall, unknownItem, userMessage } from "./items";
-import { renderLiveTurn } from "./liveTurn";
+import { renderLiveTurn, type ApprovalEntry } from "./liveTurn";
 import { turnStatus } from "./turnStatus";
 
 export interface ConversationActions {
@@ -12,6 +14,7 @@ export interface ConversationActions {
   reload(): void;
   /** Sends the message of a failed turn again, as a new turn. */
   resend(message: string): void;
+  decideApproval: DecideApproval;
 }
 
 export const suggestions = [
@@ -34,24 +37,31 @@ export function renderConversation(view: SessionView, actions: ConversationActio
     return nodes;
   }
   const idle = !view.pending && !view.awaitingReply;
-  nodes.push(...renderItems(view.items, idle ? actions : undefined));
+  const unanswered = unansweredApprovals(view.items);
+  const storedApproval = (item: ApprovalRequestItem) =>
+    approvalCard({ ...item, sessionId: view.id, live: false, unanswered: unanswered.has(item.callId) }, view.approvals.get(item.callId), actions.decideApproval);
+  const liveApproval = (entry: ApprovalEntry) =>
+    approvalCard({ ...entry, sessionId: view.id, live: true }, view.approvals.get(entry.callId), actions.decideApproval);
+  nodes.push(...renderItems(view.items, storedApproval, idle ? actions : undefined));
   const live = view.live && !view.live.ended ? view.live : undefined;
+  const waiting = waitsForApproval(view);
   if (view.pending) {
-    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, view.pending.status === "failed" ? "failed" : "sending"));
+    const delivery = view.pending.status === "failed" ? "failed" : view.pending.status === "waiting" ? undefined : "sending";
+    nodes.push(userMessage(view.pending.message, view.pending.sentAt, view.agent, delivery));
     if (view.pending.status === "failed") nodes.push(sendErrorBox(view.pending, actions));
     else {
-      if (view.live) nodes.push(...renderLiveTurn(view.live));
-      if (!view.live?.ended || view.pending.status === "retrying") nodes.push(workingIndicator(live?.agent ?? view.agent, view.pending, view.stopping));
+      if (view.live) nodes.push(...renderLiveTurn(view.live, liveApproval));
+      if (!view.live?.ended || view.pending.status === "retrying") nodes.push(workingIndicator(live?.agent ?? view.agent, view.pending, view.stopping, waiting));
     }
   } else if (view.awaitingReply) {
-    if (view.live) nodes.push(...renderLiveTurn(view.live));
-    nodes.push(workingIndicator(live?.agent ?? view.agent, undefined, view.stopping));
+    if (view.live) nodes.push(...renderLiveTurn(view.live, liveApproval, liveEntriesBeyondStored(view.live, latestTurnItems(view.items))));
+    nodes.push(workingIndicator(live?.agent ?? view.agent, undefined, view.stopping, waiting));
   }
   return nodes;
 }
 
 /** The stored items; `actions` when idle, so the last failed turn offers Retry. */
-function renderItems(items: SessionItem[], actions?: ConversationActions): Node[] {
+function renderItems(items: SessionItem[], approval: (item: ApprovalRequestItem) => HTMLElement, actions?: ConversationActions): Node[] {
   const results = new Map<string, ToolResultItem>();
   const callIds = new Set<string>();
   const handoffIds = new Set<string>();
@@ -77,6 +87,9 @@ function renderItems(items: SessionItem[], actions?: ConversationActions): Node[
       case "handoff":
         nodes.push(handoff(item));
         break;
+      case "approval_request":
+        nodes.push(approval(item));
+        break;
       case "turn_status": {
         const isLast = item === items.at(-1);
         const message = lastUserMessageBefore(items, item);
@@ -99,9 +112,13 @@ function lastUserMessageBefore(items: SessionItem[], item: SessionItem): string 
   return undefined;
 }
 
-function workingIndicator(agent: string, pending?: PendingTurn, stopping = false): HTMLElement {
+function workingIndicator(agent: string, pending?: PendingTurn, stopping = false, waitingForApproval = false): HTMLElement {
   let text = `${agent} is working…`;
-  if (pending?.status === "retrying" && pending.retry) {
+  let status: string = pending?.status ?? "awaiting";
+  if (waitingForApproval) {
+    text = `${agent} waits for your approval…`;
+    status = "approval";
+  } else if (pending?.status === "retrying" && pending.retry) {
     const seconds = Math.max(1, Math.round(pending.retry.delayMs / 1000));
     text = `Connection problem — retrying in ${seconds} s (attempt ${pending.retry.attempt} of ${pending.retry.maxAttempts})…`;
   } else if (!pending) {
@@ -110,7 +127,7 @@ function workingIndicator(agent: string, pending?: PendingTurn, stopping = false
   if (stopping) text = "Stopping…";
   return h(
     "li",
-    { className: "working", "data-testid": "working-indicator", "data-status": stopping ? "stopping" : (pending?.status ?? "awaiting"), role: "status" },
+    { className: `working${waitingForApproval && !stopping ? " is-waiting" : ""}`, "data-testid": "working-indicator", "data-status": stopping ? "stopping" : status, role: "status" },
     h("span", { className: "typing", "aria-hidden": "true" }, h("i"), h("i"), h("i")),
     h("span", {}, text),
   );

@@ -1,14 +1,21 @@
 import { h } from "../dom";
-import type { LiveTurn } from "../live/liveTurn";
+import type { LiveEntry, LiveTurn } from "../live/liveTurn";
 import { agentTone } from "./agents";
 import { avatar, handoff, toolCall } from "./items";
 import { renderMarkdown } from "./markdown";
 
-/** The turn that is running: its streamed text, tool calls and handoffs as they happen. */
-export function renderLiveTurn(turn: LiveTurn): Node[] {
+export type ApprovalEntry = Extract<LiveEntry, { kind: "approval" }>;
+
+/**
+ * The turn that is running: its streamed text, tool calls, approvals and handoffs as they happen.
+ * `entries` defaults to all of the turn's; `approval` draws an approval the way stored ones are drawn.
+ */
+export function renderLiveTurn(turn: LiveTurn, approval: (entry: ApprovalEntry) => HTMLElement, entries: LiveEntry[] = turn.entries): Node[] {
   const nodes: Node[] = [];
-  for (const entry of turn.entries) {
-    if (entry.kind === "handoff") {
+  for (const entry of entries) {
+    if (entry.kind === "approval") {
+      nodes.push(approval(entry));
+    } else if (entry.kind === "handoff") {
       nodes.push(handoff({ type: "handoff", role: "assistant", agent: entry.from, from: entry.from, to: entry.to, timestamp: "" }, true));
     } else if (entry.kind === "tool") {
       const base = { agent: entry.agent, callId: entry.callId, name: entry.name, timestamp: "" };
