@@ -9,6 +9,7 @@ using SkAgentSession.Events;
 using SkAgentSession.Local;
 using SkAgentSession.Models;
 using SkAgentSession.Retention;
+using SkAgentSession.Security;
 using SkAgentSession.Sessions;
 using SkAgentSession.Settings;
 
@@ -27,6 +28,9 @@ public static class SkAgentSessionApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(restate);
 
+        var apiKeys = ApiKeyOptions.From(builder.Configuration);
+        apiKeys.CheckExposure(options.BindAddress);
+        builder.Services.AddSingleton(apiKeys);
         ConfigureListeners(builder, options);
         var retention = builder.Configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions();
         retention.Validate();
@@ -88,6 +92,7 @@ public static class SkAgentSessionApp
         var app = builder.Build();
         app.UsePortIsolation(options);
         app.UseExceptionHandler();
+        app.UseApiKeys(apiKeys);
         app.UseStatusCodePages();
 
         app.MapRestate();

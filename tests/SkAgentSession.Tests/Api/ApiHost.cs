@@ -18,7 +18,7 @@ namespace SkAgentSession.Tests.Api;
 /// <see cref="MemorySessionEventLog"/>. Nothing else runs: the
 /// Restate URLs point at a closed port and the deployment is not registered.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -30,6 +30,9 @@ public sealed class ApiHost : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     internal CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Command-line settings beyond the defaults, for a host that needs them.</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -50,6 +53,7 @@ public sealed class ApiHost : IAsyncLifetime
             // Long enough that a test can tell the in-process wake-up from the poll.
             "--SkAgentSession:Events:PollInterval=00:00:02",
             "--SkAgentSession:Events:KeepAliveInterval=00:00:00.500",
+            .. ExtraArgs,
         ];
         _app = SkAgentSessionApp.Build(args, builder =>
         {
