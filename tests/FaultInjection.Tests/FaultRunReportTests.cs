@@ -8,7 +8,7 @@ public sealed class FaultRunReportTests
         var report = Report();
 
         Assert.Equal(
-            "step mode: 300/300 acknowledged, duplicated 0, lost 0, recomputed 0 (model requests repeated 7, all cut off before stored; tool calls: no record of their executions)",
+            "step mode: 300/300 acknowledged, duplicated 0, lost 0, recomputed 0 (model requests repeated 7, all cut off before stored; tool calls repeated 2, all cut off before stored)",
             report.Summary);
         Assert.True(report.Passed);
     }
@@ -40,6 +40,8 @@ public sealed class FaultRunReportTests
         Acknowledged = 300,
         RecomputedTurns = recomputed,
         ModelRequestsRepeated = 7,
+        ToolCallsRecorded = true,
+        ToolCallsRepeated = 2,
         ModelRequestsRepeatedInOneAttempt = repeatedInOneAttempt,
         JournalMismatchedTurns = journalMismatches,
         RetryReasons = new Dictionary<string, int>(),

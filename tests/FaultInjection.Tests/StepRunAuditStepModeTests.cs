@@ -119,12 +119,21 @@ public sealed class StepRunAuditStepModeTests
         Assert.True(late.Recomputed);
     }
 
+    [Fact]
+    public void A_tool_call_with_no_execution_in_the_event_log_leaves_the_turn_unaccounted()
+    {
+        var runs = StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, Calls((0.1, 1), (0.7, 1), (1.4, 2)), [], []);
+
+        Assert.Equal(1, runs.UnaccountedSteps);
+        Assert.Contains(runs.Notes, n => n.StartsWith("tool call call_2: no execution", StringComparison.Ordinal));
+    }
+
     private static TurnStepRuns Check(IEnumerable<ModelCall> calls, IReadOnlyList<DateTimeOffset>? restateFaults = null) =>
         StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, calls, restateFaults ?? []);
 
     private static IEnumerable<ModelCall> Calls(params (double Seconds, int ProcessId)[] calls) =>
         calls.Select(c => new ModelCall(JournalSamples.At(c.Seconds), c.ProcessId, Message));
 
-    private static IEnumerable<ToolExecution> Tools(params (double Seconds, int ProcessId)[] runs) =>
-        runs.Select(r => new ToolExecution("call_2", "faq_lookup", JournalSamples.At(r.Seconds), r.ProcessId));
+    private static IEnumerable<ToolExecution> Tools(params (double Seconds, int Attempt)[] runs) =>
+        runs.Select(r => new ToolExecution("call_2", "faq_lookup", $"attempt-{r.Attempt}", JournalSamples.At(r.Seconds)));
 }

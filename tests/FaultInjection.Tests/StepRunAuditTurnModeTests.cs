@@ -88,7 +88,7 @@ public sealed class StepRunAuditTurnModeTests
             Journal,
             Calls((0.3, 1), (1.1, 1), (2.1, 1)),
             [],
-            [new ToolExecution("call_2", "faq_lookup", JournalSamples.At(1.5), 1), new ToolExecution("call_2", "faq_lookup", JournalSamples.At(5.0), 2)]);
+            [new ToolExecution("call_2", "faq_lookup", "attempt-1", JournalSamples.At(1.5)), new ToolExecution("call_2", "faq_lookup", "attempt-2", JournalSamples.At(5.0))]);
 
         Assert.Equal((2, 0, 1), (runs.ToolCalls, runs.ToolCallsRepeated, runs.ToolCallsAfterStore));
         Assert.True(runs.Recomputed);

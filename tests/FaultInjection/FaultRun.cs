@@ -69,11 +69,18 @@ public static class FaultRun
             }
 
             var calls = ModelCallLog.ReadByMessage(modelCallLog);
-            var journals = await ReadJournalsAsync(restate.AccessPoints[0].AdminUrl, runId, cancellationToken);
+            var sessionPrefix = runId + "-";
+            var journals = TurnJournalQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, TurnJournalQuery.Sql(sessionPrefix), cancellationToken));
+            var toolExecutions = ToolExecutionQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, ToolExecutionQuery.Sql(sessionPrefix), cancellationToken));
             var restateFaults = injector.Events.Where(f => f.StruckRestate).Select(f => f.StartedAt).ToList();
             var stepRuns = turns
                 .Where(t => t.Outcome == TurnOutcome.Acknowledged)
-                .Select(t => (Turn: t, Runs: StepRunAudit.Check(t, durability, journals.GetValueOrDefault(t.Message.IdempotencyKey), calls[t.Message.Text], restateFaults)))
+                .Select(t =>
+                {
+                    var journal = journals.GetValueOrDefault(t.Message.IdempotencyKey);
+                    var tools = journal is null ? [] : toolExecutions[journal.InvocationId];
+                    return (Turn: t, Runs: StepRunAudit.Check(t, durability, journal, calls[t.Message.Text], restateFaults, tools));
+                })
                 .ToList();
 
             var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
@@ -153,16 +160,16 @@ public static class FaultRun
         }
     }
 
-    /// <summary>The durable steps of the run's turns from <c>sys_journal</c>, waiting out a Restate that is still recovering.</summary>
-    private static async Task<IReadOnlyDictionary<string, TurnJournal>> ReadJournalsAsync(Uri adminUrl, string runId, CancellationToken cancellationToken)
+    /// <summary>Runs SQL through Restate's admin API, waiting out a Restate that is still recovering.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> QueryAsync(Uri adminUrl, string sql, CancellationToken cancellationToken)
     {
-        using var adminHttp = new HttpClient { BaseAddress = adminUrl };
+        using var adminHttp = new HttpClient { BaseAddress = adminUrl, Timeout = TimeSpan.FromMinutes(2) };
         var admin = new Restate.Sdk.Clients.RestateAdminClient(adminHttp);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return TurnJournalQuery.Parse(await admin.QueryAsync(TurnJournalQuery.Sql(runId + "-"), cancellationToken));
+                return await admin.QueryAsync(sql, cancellationToken);
             }
             catch (Exception failure) when (failure is HttpRequestException or Restate.Sdk.Clients.RestateAdminException && attempt < HistoryReadAttempts)
             {
@@ -215,7 +222,7 @@ public static class FaultRun
             ModelRequestsRepeated = stepRuns.Sum(s => s.Runs.ModelRequestsRepeated),
             ModelRequestsAfterStore = stepRuns.Sum(s => s.Runs.ModelRequestsAfterStore),
             ModelRequestsRepeatedInOneAttempt = stepRuns.Sum(s => s.Runs.ModelRequestsRepeatedInOneAttempt),
-            ToolCallsRecorded = false,
+            ToolCallsRecorded = true,
             ToolCalls = stepRuns.Sum(s => s.Runs.ToolCalls),
             ToolCallsRepeated = stepRuns.Sum(s => s.Runs.ToolCallsRepeated),
             ToolCallsAfterStore = stepRuns.Sum(s => s.Runs.ToolCallsAfterStore),

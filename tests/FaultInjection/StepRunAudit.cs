@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SkAgentSession.FaultInjection;
 
 /// <summary>
@@ -23,9 +25,10 @@ namespace SkAgentSession.FaultInjection;
 /// process id) or Restate was restarted. Two requests of one <c>model request {n}</c> step from one process with no
 /// Restate fault between them are counted as repeated in one attempt, which fails the run: that is also what a stored
 /// step run again during a replay looks like.</item>
-/// <item>Tool executions, when the run has a record of them, belong to their step by call id (in turn mode to the
-/// <c>agent turn</c> step); one after that step's result was stored is a recomputation, more than one before it are
-/// repeats.</item>
+/// <item>Tool executions (see <see cref="ToolExecutionQuery"/>) belong to their step by call id (in turn mode to the
+/// <c>agent turn</c> step). One whose result reached the event log after that step's result was stored is a
+/// recomputation (a step stores its events before it returns); more than one before it are repeats. A tool call of the turn's items with no execution seen leaves the turn
+/// unaccounted.</item>
 /// </list>
 /// </summary>
 internal static class StepRunAudit
@@ -76,7 +79,7 @@ internal static class StepRunAudit
 
         if (toolExecutions is not null)
         {
-            CheckToolExecutions(steps, toolExecutions, runs);
+            CheckToolExecutions(steps, items, toolExecutions, runs);
         }
 
         return runs;
@@ -145,20 +148,30 @@ internal static class StepRunAudit
         return -1;
     }
 
-    private static void CheckToolExecutions(IReadOnlyList<JournalStep> steps, IEnumerable<ToolExecution> executions, TurnStepRuns runs)
+    private static void CheckToolExecutions(IReadOnlyList<JournalStep> steps, IReadOnlyList<JsonElement> items, IEnumerable<ToolExecution> executions, TurnStepRuns runs)
     {
-        foreach (var call in executions.GroupBy(e => DurableStepNames.Tool(e.Name, e.CallId), StringComparer.Ordinal))
+        var seen = executions.ToList();
+        foreach (var call in items.Where(i => i.GetProperty("type").GetString() == "tool_call").Select(i => i.GetProperty("callId").GetString()!))
+        {
+            if (!seen.Any(e => e.CallId == call))
+            {
+                runs.UnaccountedSteps++;
+                runs.Note($"tool call {call}: no execution in the event log, though the stored one sends its result before the step returns");
+            }
+        }
+
+        foreach (var call in seen.GroupBy(e => DurableStepNames.Tool(e.Name, e.CallId), StringComparer.Ordinal))
         {
             // In turn mode the tools run inside the agent turn step.
             var step = steps.FirstOrDefault(s => s.Name == call.Key) ?? steps.FirstOrDefault(s => s.Kind == DurableStepKind.AgentTurn);
-            var all = call.OrderBy(e => e.Timestamp).ToList();
+            var all = call.OrderBy(e => e.SeenAt).ToList();
             runs.ToolCalls += all.Count;
-            var after = step is null ? [] : all.Where(e => step.WasStoredAt(e.Timestamp)).ToList();
+            var after = step is null ? [] : all.Where(e => step.WasStoredAt(e.SeenAt)).ToList();
             runs.ToolCallsAfterStore += after.Count;
             runs.ToolCallsRepeated += Math.Max(0, all.Count - after.Count - 1);
             foreach (var late in after)
             {
-                runs.Note($"'{call.Key}' ran at {late.Timestamp:HH:mm:ss.fff} (process {late.ProcessId}), after its result was stored");
+                runs.Note($"'{call.Key}' ran again (attempt {late.AttemptId}, result in the event log at {late.SeenAt:HH:mm:ss.fff}) after its step's result was stored");
             }
         }
     }

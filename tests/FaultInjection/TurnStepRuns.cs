@@ -21,7 +21,7 @@ internal sealed class TurnStepRuns
     /// </summary>
     public int ModelRequestsRepeatedInOneAttempt { get; set; }
 
-    /// <summary>Tool executions seen (see <see cref="ToolExecution"/>); zero when the run has no record of them.</summary>
+    /// <summary>Tool executions seen in the event log (see <see cref="ToolExecutionQuery"/>).</summary>
     public int ToolCalls { get; set; }
 
     /// <summary>Tool executions beyond one per tool step, all before that step's result was stored (allowed).</summary>
@@ -30,7 +30,10 @@ internal sealed class TurnStepRuns
     /// <summary>Tool executions after their step's result was stored: a recomputation.</summary>
     public int ToolCallsAfterStore { get; set; }
 
-    /// <summary>Model steps with fewer requests in the log than one execution makes: the audit cannot vouch for them.</summary>
+    /// <summary>
+    /// Model steps with fewer requests in the log than one execution makes, and tool calls with no execution in the
+    /// event log: the audit cannot vouch for them.
+    /// </summary>
     public int UnaccountedSteps { get; set; }
 
     /// <summary>The turn's journal is missing, lacks a step its items need, has one they do not, or a step without its stored result.</summary>
