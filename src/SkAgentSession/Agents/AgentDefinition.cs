@@ -30,6 +30,12 @@ public sealed class AgentDefinition<TContext>
     /// </summary>
     public IReadOnlyList<KernelFunction> Tools { get; init; } = [];
 
+    /// <summary>
+    /// Names of this agent's tools that run only after a person approved the call, when the session
+    /// asks for approvals. Until then the turn waits; a rejected call is not run, and the model is told.
+    /// </summary>
+    public IReadOnlyList<string> ToolsNeedingApproval { get; init; } = [];
+
     /// <summary>Names of the agents this agent may hand the conversation to.</summary>
     public IReadOnlyList<string> Handoffs { get; init; } = [];
 

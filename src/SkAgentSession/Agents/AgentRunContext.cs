@@ -21,7 +21,10 @@ public sealed class AgentRunContext<TContext>
     /// <summary>The turn's working copy of the context; changes become the turn's result.</summary>
     public TContext Context { get; }
 
-    /// <summary>Seeded per turn, so the same inputs produce the same turn.</summary>
+    /// <summary>
+    /// Seeded by the turn's inputs and the call being run, so the same inputs produce the same turn,
+    /// whether it runs in one durable step or one step per action.
+    /// </summary>
     public Random Random { get; }
 
     public string ActiveAgent { get; internal set; }

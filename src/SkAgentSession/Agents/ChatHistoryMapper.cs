@@ -52,8 +52,9 @@ public static class ChatHistoryMapper
                 case ToolResultItem result when consumedResults.Remove(result.CallId):
                     break;
 
-                case TurnStatusItem:
-                    // How an earlier turn ended is for the person reading the history, not for the model.
+                case TurnStatusItem or ApprovalRequestItem:
+                    // How an earlier turn ended, and who approved a call, is for the person reading the
+                    // history, not for the model (a call's result says whether it ran).
                     break;
 
                 case ToolResultItem result:
@@ -65,52 +66,6 @@ public static class ChatHistoryMapper
         }
 
         return history;
-    }
-
-    /// <summary>
-    /// Turns the messages a model call appended to the live history into items, all attributed to
-    /// <paramref name="agent"/>. The executed handoff call (if any) becomes a <see cref="HandoffItem"/>.
-    /// </summary>
-    internal static IReadOnlyList<SessionItem> ToItems(
-        IEnumerable<ChatMessageContent> messages,
-        string agent,
-        ExecutedHandoff? handoff,
-        DateTimeOffset timestamp)
-    {
-        var items = new List<SessionItem>();
-        foreach (var message in messages)
-        {
-            if (message.Role == AuthorRole.Assistant)
-            {
-                AddAssistantItems(items, message, agent, handoff, timestamp);
-            }
-            else if (message.Role == AuthorRole.Tool)
-            {
-                foreach (var result in message.Items.OfType<FunctionResultContent>())
-                {
-                    var callId = result.CallId ?? throw new InvalidOperationException("A tool result without a call id cannot be stored.");
-                    if (handoff is not null && callId == handoff.CallId)
-                    {
-                        continue;
-                    }
-
-                    items.Add(new ToolResultItem
-                    {
-                        Agent = agent,
-                        CallId = callId,
-                        Name = result.FunctionName ?? string.Empty,
-                        Result = ResultText(result.Result),
-                        Timestamp = timestamp,
-                    });
-                }
-            }
-            else
-            {
-                throw new InvalidOperationException($"Unexpected {message.Role} message produced by a model call.");
-            }
-        }
-
-        return items;
     }
 
     /// <summary>
@@ -186,7 +141,7 @@ public static class ChatHistoryMapper
 
     private static ToolResultItem FindResult(IReadOnlyList<SessionItem> items, int from, ToolCallItem call)
     {
-        for (var i = from; i < items.Count && items[i] is ToolResultItem; i++)
+        for (var i = from; i < items.Count && items[i] is ToolResultItem or ApprovalRequestItem; i++)
         {
             if (items[i] is ToolResultItem result && result.CallId == call.CallId)
             {
@@ -214,39 +169,18 @@ public static class ChatHistoryMapper
         return arguments;
     }
 
-    private static void AddAssistantItems(List<SessionItem> items, ChatMessageContent message, string agent, ExecutedHandoff? handoff, DateTimeOffset timestamp)
-    {
-        if (!string.IsNullOrEmpty(message.Content))
-        {
-            items.Add(MessageItem.FromAssistant(agent, message.Content, timestamp));
-        }
-
-        foreach (var call in message.Items.OfType<FunctionCallContent>())
-        {
-            var callId = call.Id ?? throw new InvalidOperationException("A tool call without an id cannot be stored.");
-            if (handoff is not null && callId == handoff.CallId)
-            {
-                items.Add(new HandoffItem { Agent = agent, From = agent, To = handoff.To, CallId = callId, Timestamp = timestamp });
-                continue;
-            }
-
-            items.Add(new ToolCallItem
-            {
-                Agent = agent,
-                CallId = callId,
-                Name = call.FunctionName,
-                Arguments = RawArguments(message, call),
-                Timestamp = timestamp,
-            });
-        }
-    }
-
     /// <summary>The arguments of <paramref name="call"/> as the model wrote them (stored as a tool call's arguments).</summary>
     internal static JsonElement RawArguments(ChatMessageContent message, FunctionCallContent call)
     {
         var raw = (message as OpenAIChatMessageContent)?.ToolCalls
             .FirstOrDefault(t => t.Id == call.Id)?.FunctionArguments.ToString();
         raw ??= call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments);
+        return ParseArguments(raw);
+    }
+
+    /// <summary>Arguments text as stored: the JSON object the model wrote, or the text itself as a JSON string.</summary>
+    internal static JsonElement ParseArguments(string raw)
+    {
         try
         {
             using var document = JsonDocument.Parse(raw);

@@ -13,6 +13,7 @@ namespace SkAgentSession.Agents;
 [JsonDerivedType(typeof(ToolResultItem), "tool_result")]
 [JsonDerivedType(typeof(HandoffItem), "handoff")]
 [JsonDerivedType(typeof(TurnStatusItem), "turn_status")]
+[JsonDerivedType(typeof(ApprovalRequestItem), "approval_request")]
 public abstract record SessionItem
 {
     /// <summary>The role the model sees for this item.</summary>

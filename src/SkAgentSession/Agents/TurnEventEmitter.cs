@@ -29,6 +29,18 @@ internal sealed class TurnEventEmitter
 
     public static TurnEventEmitter Unobserved() => new(NullTurnEventSink.Instance, "turn");
 
+    /// <summary>An emitter that goes on where the events of <paramref name="progress"/> left off (for a turn split into steps).</summary>
+    public static TurnEventEmitter Resume<TContext>(ITurnEventSink sink, string turnId, Loop.TurnProgress<TContext> progress)
+        where TContext : class
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new TurnEventEmitter(sink, turnId)
+        {
+            _requestsAnnounced = progress.Requests,
+            _turnHasText = TurnReply.Of(progress.Items).Length > 0,
+        };
+    }
+
     /// <summary>
     /// Announces the turn's request <paramref name="number"/> (1-based) once, and starts a new
     /// model response; announcing a number already announced does nothing.
@@ -98,28 +110,6 @@ internal sealed class TurnEventEmitter
         _reportedCalls.Add(callId);
         _reportedResults.Add(callId);
         Emit(new TurnEvent { Type = TurnEventTypes.Handoff, TurnId = _turnId, Agent = from, To = to });
-    }
-
-    /// <summary>
-    /// Reports the calls and results of a model call's messages that no filter saw (calls the
-    /// connector refused, calls cut short by a handoff), so every stored one has its events.
-    /// </summary>
-    public void ReportUnreported(string agent, IEnumerable<ChatMessageContent> messages)
-    {
-        foreach (var message in messages)
-        {
-            foreach (var item in message.Items)
-            {
-                if (item is FunctionCallContent { Id: { } callId } call)
-                {
-                    ToolCall(agent, callId, call.FunctionName, ChatHistoryMapper.RawArguments(message, call).GetRawText());
-                }
-                else if (item is FunctionResultContent { CallId: { } resultId } result)
-                {
-                    ToolResult(agent, resultId, result.FunctionName ?? string.Empty, ChatHistoryMapper.ResultText(result.Result));
-                }
-            }
-        }
     }
 
     private void Emit(TurnEvent turnEvent) => _sink.Emit(turnEvent);

@@ -51,6 +51,7 @@ public static class AirlineAgents
             $"Booking so far: flight {context.FlightNumber ?? "not assigned"}, " +
             $"confirmation number {context.ConfirmationNumber ?? "unknown"}, seat {context.SeatNumber ?? "unknown"}.",
         Tools = [AirlineTools.UpdateSeat],
+        ToolsNeedingApproval = [AirlineTools.UpdateSeatName],
         Handoffs = [AirlineAgentNames.Triage],
         OnHandoff = AirlineTools.AssignFlightNumber,
     };

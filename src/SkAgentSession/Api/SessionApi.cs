@@ -26,7 +26,7 @@ public static class SessionApi
         group.MapPost("/{id}/messages", PostMessage)
             .WithName("PostMessage")
             .WithSummary("Runs one turn of the session with the user's message.")
-            .WithDescription("Send an Idempotency-Key header to make retries safe: a repeated POST with the same key returns the first response and runs no second turn.")
+            .WithDescription("Send an Idempotency-Key header to make retries safe: a repeated POST with the same key returns the first response and runs no second turn. 200 with the reply; 202 with {turnId, status: \"waiting_for_approval\", approvals} when the turn waits for a person's approval (follow the event stream to its end).")
             .AddOpenApiOperationTransformer(ChatMessageRequestDocumentation.DescribeBodyAsync);
 
         group.MapPost("/{id}/cancel", CancelTurn)
@@ -90,10 +90,15 @@ public static class SessionApi
             string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
             cancellationToken);
 
-        // The turn's end event went to the log with the turn; this process's streams look for it now
-        // rather than at their next poll.
+        // The turn's end (or its approval request) went to the log with the turn; this process's
+        // streams look for it now rather than at their next poll.
         eventSignal.Pulse(id);
-        return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Ok(result.Value);
+        return result switch
+        {
+            { Problem: { } problem } => ToProblem(problem),
+            { Value.Waiting: { } waiting } => TypedResults.Accepted((string?)null, waiting),
+            _ => TypedResults.Ok(result.Value!.Reply),
+        };
     }
 
     private static async Task<IResult> CancelTurn(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
@@ -130,9 +135,9 @@ public static class SessionApi
             : null;
     }
 
-    private static ProblemHttpResult BadRequest(string detail) =>
+    internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
-    private static ProblemHttpResult ToProblem(SessionProblem problem) =>
+    internal static ProblemHttpResult ToProblem(SessionProblem problem) =>
         TypedResults.Problem(detail: problem.Detail, statusCode: problem.Status, title: problem.Title);
 }

@@ -15,6 +15,14 @@ public sealed record AppendEvents
     [JsonPropertyName("attemptId")]
     public string? AttemptId { get; init; }
 
+    /// <summary>
+    /// Which durable step of the turn the attempt runs (1, 2, … in order; a turn in one step has only
+    /// step 1). A new attempt of the same step is a retry; the first attempt of a later step is not.
+    /// </summary>
+    [JsonPropertyName("step")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Step { get; init; }
+
     /// <summary>The events in the order they happened; their ids are assigned by the log.</summary>
     [JsonPropertyName("events")]
     public IReadOnlyList<TurnEvent>? Events { get; init; }

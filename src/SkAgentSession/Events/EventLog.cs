@@ -16,25 +16,30 @@ public static class EventLog
     /// (no attempt id: the turn's terminal event). The first batch of a new attempt of a turn that
     /// already has events is preceded by a <see cref="TurnEventTypes.TurnRetrying"/> event (attempt 2,
     /// 3, …) and loses its repeated <see cref="TurnEventTypes.TurnStarted"/>; a batch of an attempt that
-    /// a later one superseded, and any batch after the turn's terminal event, is dropped.
+    /// a later one superseded, and any batch after the turn's terminal event, is dropped. A turn may
+    /// run in several steps (<paramref name="step"/>, 1, 2, …): attempts count per step, the first
+    /// attempt of a later step is no retry, and a batch of an earlier step than the latest is dropped.
     /// </summary>
     public static async Task<AppendResult> Append(
-        IEventLogState state, string turnId, string? attemptId, IReadOnlyList<TurnEvent> events)
+        IEventLogState state, string turnId, string? attemptId, IReadOnlyList<TurnEvent> events, int step = 1)
     {
         var header = await state.GetHeader() ?? new EventLogHeader();
         var sameTurn = header.TurnId == turnId;
-        if (events.Count == 0 || (sameTurn && header.TurnEnded))
+        step = Math.Max(step, 1);
+        var headerStep = Math.Max(header.Step, 1);
+        if (events.Count == 0 || (sameTurn && header.TurnEnded) || (sameTurn && attemptId is not null && step < headerStep))
         {
             return new AppendResult(Stored: events.Count == 0, FirstId: header.LastId + 1, LastId: header.LastId);
         }
 
         var toStore = new List<TurnEvent>(events.Count + 1);
         var incoming = events;
-        List<string> attempts = sameTurn ? [.. header.Attempts] : [];
+        var sameStep = sameTurn && (attemptId is null || step == headerStep);
+        List<string> attempts = sameStep ? [.. header.Attempts] : [];
         if (attemptId is not null && !attempts.Contains(attemptId))
         {
             attempts.Add(attemptId);
-            if (sameTurn)
+            if (sameStep)
             {
                 toStore.Add(new TurnEvent
                 {
@@ -59,6 +64,7 @@ public static class EventLog
         {
             LastId = lastId,
             TurnId = turnId,
+            Step = attemptId is null ? header.Step : step,
             Attempts = attempts,
             TurnFirstId = sameTurn ? header.TurnFirstId : header.LastId + 1,
             TurnEnded = toStore.Any(e => TurnEventTypes.IsTerminal(e.Type)),

@@ -15,6 +15,11 @@ public sealed record EventLogHeader
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TurnId { get; init; }
 
+    /// <summary>The latest turn's step whose attempts <see cref="Attempts"/> lists.</summary>
+    [JsonPropertyName("step")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Step { get; init; }
+
     [JsonPropertyName("attempts")]
     public IReadOnlyList<string> Attempts { get; init; } = [];
 

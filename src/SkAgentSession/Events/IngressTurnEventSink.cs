@@ -29,6 +29,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
     private readonly string _sessionId;
     private readonly string _turnId;
     private readonly string _attemptId;
+    private readonly int _step;
     private readonly ISessionEventLogClient _log;
     private readonly SessionEventSignal _signal;
     private readonly SessionEventsOptions _options;
@@ -46,6 +47,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         string sessionId,
         string turnId,
         string attemptId,
+        int step,
         ISessionEventLogClient log,
         SessionEventSignal signal,
         SessionEventsOptions options,
@@ -54,6 +56,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         _sessionId = sessionId;
         _turnId = turnId;
         _attemptId = attemptId;
+        _step = step;
         _log = log;
         _signal = signal;
         _options = options;
@@ -167,7 +170,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
 
     private async Task SendWithRetriesAsync(List<TurnEvent> batch, int batchNumber)
     {
-        var request = new AppendEvents { TurnId = _turnId, AttemptId = _attemptId, Events = batch };
+        var request = new AppendEvents { TurnId = _turnId, AttemptId = _attemptId, Step = _step, Events = batch };
         var key = string.Create(CultureInfo.InvariantCulture, $"{_turnId}:{_attemptId}:{batchNumber}");
         var delay = FirstRetryInterval;
         while (true)

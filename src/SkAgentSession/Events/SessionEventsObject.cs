@@ -24,7 +24,7 @@ public sealed class SessionEventsObject
     {
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionEventRules.CheckAppend(request));
-        return EventLog.Append(new ContextState(ctx), request.TurnId!, request.AttemptId, request.Events!);
+        return EventLog.Append(new ContextState(ctx), request.TurnId!, request.AttemptId, request.Events!, request.Step);
     }
 
     /// <summary>The events after a position, oldest first, and the last id.</summary>

@@ -66,4 +66,14 @@ public sealed record TurnEvent
     [JsonPropertyName("reply")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reply { get; init; }
+
+    /// <summary><c>approval.resolved</c>: <c>approved</c>, <c>rejected</c> or <c>timed_out</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Status { get; init; }
+
+    /// <summary><c>approval.resolved</c>: what the person said with the decision, if anything.</summary>
+    [JsonPropertyName("comment")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Comment { get; init; }
 }

@@ -10,6 +10,8 @@ public static class TurnEventTypes
     public const string ToolResult = "tool.result";
     public const string Handoff = "handoff";
     public const string TurnRetrying = "turn.retrying";
+    public const string ApprovalRequested = "approval.requested";
+    public const string ApprovalResolved = "approval.resolved";
     public const string TurnCompleted = "turn.completed";
     public const string TurnFailed = "turn.failed";
     public const string TurnCancelled = "turn.cancelled";

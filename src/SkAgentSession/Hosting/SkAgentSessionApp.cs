@@ -3,10 +3,12 @@ using Restate.Sdk;
 using Restate.Sdk.Clients;
 using SkAgentSession.Agents;
 using SkAgentSession.Api;
+using SkAgentSession.Approvals;
 using SkAgentSession.Events;
 using SkAgentSession.Local;
 using SkAgentSession.Models;
 using SkAgentSession.Sessions;
+using SkAgentSession.Settings;
 
 namespace SkAgentSession.Hosting;
 
@@ -35,16 +37,22 @@ public static class SkAgentSessionApp
             })
             .AddVirtualObject<AgentSessionObject>(service =>
             {
-                service.Documentation = "A chat session: its history, active agent and context. Each turn runs the agent loop in one durable step.";
+                service.Documentation = "A chat session: its history, active agent and context. Each turn runs the agent loop in one durable step, or one per model request and tool call (see SessionSettings).";
 
                 // A turn may take minutes when the model is slow; the run must not be aborted meanwhile.
                 service.AbortTimeout = TimeSpan.FromMinutes(15);
             })
             .AddVirtualObject<SessionEventsObject>(service =>
-                service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.");
+                service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.")
+            .AddVirtualObject<SessionSettingsObject>(service =>
+                service.Documentation = "A session's settings: durability (turn or step) and approvals; read by each turn when it starts.");
         builder.Services.AddAgentRuntime(builder.Configuration);
         builder.Services.Configure<AgentTurnOptions>(builder.Configuration.GetSection(AgentTurnOptions.SectionName));
         builder.Services.AddSessionEvents(builder.Configuration);
+        builder.Services.Configure<SessionDefaultsOptions>(builder.Configuration.GetSection(SessionDefaultsOptions.SectionName));
+        builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.SectionName));
+        builder.Services.AddTransient<ApprovalGate>();
+        builder.Services.AddTransient<DurableTurn>();
 
         builder.Services.AddHttpClient<RestateIngressClient>(http =>
         {
@@ -72,6 +80,8 @@ public static class SkAgentSessionApp
         app.MapRestate();
         app.MapSessionApi();
         app.MapSessionEventsApi();
+        app.MapSessionSettingsApi();
+        app.MapApprovalsApi();
         app.MapInfoApi();
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>

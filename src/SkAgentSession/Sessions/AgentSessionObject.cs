@@ -1,9 +1,11 @@
-using Microsoft.Extensions.Options;
 using Restate.Sdk;
 using SkAgentSession.Agents;
+using SkAgentSession.Agents.Loop;
 using SkAgentSession.Airline;
+using SkAgentSession.Approvals;
 using SkAgentSession.Events;
 using SkAgentSession.Models;
+using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
 
@@ -14,16 +16,14 @@ namespace SkAgentSession.Sessions;
 [VirtualObject(Name = Name)]
 public sealed class AgentSessionObject(
     AgentRunner<AirlineContext> runner,
-    IOptions<AgentTurnOptions> turnOptions,
+    DurableTurn durableTurn,
     SecretRedactor redactor,
     ITurnEventSinkFactory eventSinks,
     ILogger<AgentSessionObject> logger)
 {
     public const string Name = "AgentSession";
 
-    public const string AgentTurnStep = "agent turn";
-
-    /// <summary>Runs one user turn: the whole agent loop is one durable step.</summary>
+    /// <summary>Runs one user turn, in durable steps as the session's settings say (the whole agent loop in one by default).</summary>
     [Handler]
     public async Task<ChatReply> Chat(IObjectContext ctx, ChatTurnRequest request)
     {
@@ -31,6 +31,7 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
 
+        var settings = await ctx.Call<SessionSettings>(CallTarget.ForObject(SessionSettingsObject.Name, ctx.Key, "get"));
         var state = await SessionState.Load(ctx, runner.Catalog.DefaultAgent);
         var userItem = MessageItem.FromUser(state.Agent, request.Message!, await ctx.Now());
         state.Items.Add(userItem);
@@ -38,42 +39,38 @@ public sealed class AgentSessionObject(
         // Stored before the turn runs, so getHistory shows the user's message while the agent works,
         // and a turn that ends in an error keeps it.
         state.SaveItems(ctx);
+        var turnStart = state.Items.Count;
 
         // The invocation id names the turn in its events: the same on every retry of the invocation.
         var turnId = ctx.InvocationId;
         var stream = new TurnEventStream(ctx.Key, turnId, eventSinks, logger);
-        AgentTurnResult<AirlineContext> turn;
+        TurnProgress<AirlineContext> turn;
         try
         {
-            turn = await ctx.Run(
-                AgentTurnStep,
-                cancellationToken => AgentTurnStepBody.RunAsync(runner, state, stream, cancellationToken),
-                new RunOptions { RetryPolicy = turnOptions.Value.ToRetryPolicy() });
+            turn = await durableTurn.RunAsync(ctx, state, settings, stream);
         }
         catch (TerminalException stopped) when (stopped.Code == TurnStatus.CancelledCode)
         {
-            // Stopped through Restate (POST .../cancel): the step was abandoned, and nothing of it is stored.
-            state.Items.Add(TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
-            state.SaveItems(ctx);
+            // Stopped through Restate (POST .../cancel): the running step was abandoned, and nothing of the turn is stored.
+            EndWithout(ctx, state, turnStart, TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
             await TurnEvents.Cancelled(ctx, turnId, state.Agent);
             throw TurnStatus.Stopped();
         }
         catch (TerminalException failure)
         {
             var error = redactor.Redact(failure.Message);
-            state.Items.Add(TurnStatusItem.ForFailed(state.Agent, error, await ctx.Now()));
-            state.SaveItems(ctx);
+            EndWithout(ctx, state, turnStart, TurnStatusItem.ForFailed(state.Agent, error, await ctx.Now()));
             await TurnEvents.Failed(ctx, turnId, state.Agent, error);
             throw AgentTurnOptions.DescribeFailure(failure);
         }
 
-        state.Items.AddRange(turn.NewItems);
+        state.ReplaceTurnItems(turnStart, turn.Items);
         state.Agent = turn.ActiveAgent;
         state.Context = turn.Context;
         state.SaveAll(ctx);
-        await TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply);
+        await TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply!);
 
-        return new ChatReply(turn.Reply, turn.ActiveAgent, [userItem, .. turn.NewItems]);
+        return new ChatReply(turn.Reply!, turn.ActiveAgent, [userItem, .. turn.Items]);
     }
 
     /// <summary>The session's history; runs beside a turn in progress, so it shows the pending user item.</summary>
@@ -85,6 +82,14 @@ public sealed class AgentSessionObject(
         return new SessionHistory(ctx.Key, state.Agent, state.Items);
     }
 
+    /// <summary>The approval the session's turn waits for, or null; runs beside the waiting turn.</summary>
+    [Handler]
+    public async Task<PendingApproval?> GetPendingApproval(ISharedObjectContext ctx)
+    {
+        RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
+        return await ctx.Get<PendingApproval>(PendingApproval.StateKey);
+    }
+
     /// <summary>Forgets the session: history, active agent and context.</summary>
     [Handler]
     public Task Reset(IObjectContext ctx)
@@ -92,6 +97,14 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         ctx.ClearAll();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A turn that ended without a reply keeps the user's message and says how it ended; what it did so far is dropped.</summary>
+    private static void EndWithout(IObjectContext ctx, SessionState state, int turnStart, TurnStatusItem status)
+    {
+        ctx.Clear(PendingApproval.StateKey);
+        state.ReplaceTurnItems(turnStart, [status]);
+        state.SaveItems(ctx);
     }
 
     private static void RejectIfInvalid(string? error)

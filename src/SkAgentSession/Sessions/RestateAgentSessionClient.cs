@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Restate.Sdk.Clients;
 using SkAgentSession.Agents;
+using SkAgentSession.Agents.Loop;
+using SkAgentSession.Approvals;
+using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
 
@@ -15,14 +18,125 @@ internal sealed class RestateAgentSessionClient(
     RestateAdminClient admin,
     ILogger<RestateAgentSessionClient> logger) : IAgentSessionClient
 {
-    public Task<SessionCallResult<ChatReply>> SendMessageAsync(
-        string sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken) =>
-        CallAsync<ChatReply>(
-            sessionId,
-            "chat",
-            new ChatTurnRequest(message),
-            new IngressCallOptions { IdempotencyKey = idempotencyKey },
-            cancellationToken);
+    /// <summary>
+    /// Starts the turn (with the caller's idempotency key, or one of its own so the turn can be
+    /// attached to), and waits for its reply, unless the turn comes to wait for an approval first:
+    /// then it answers with what the turn waits for.
+    /// </summary>
+    public async Task<SessionCallResult<MessageOutcome>> SendMessageAsync(
+        string sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var target = IngressTarget.ForObject(AgentSessionObject.Name, sessionId, "chat");
+        SendResponse sent;
+        try
+        {
+            sent = await ingress.SendAsync(
+                target,
+                new ChatTurnRequest(message),
+                new IngressSendOptions { IdempotencyKey = idempotencyKey ?? "api-" + Guid.NewGuid().ToString("N") },
+                cancellationToken);
+        }
+        catch (HttpRequestException failure)
+        {
+            return Unreachable<MessageOutcome>(failure);
+        }
+        catch (RestateIngressException failure)
+        {
+            return SessionCallResult.Failure<MessageOutcome>(ToProblem(failure, failure.StatusCode));
+        }
+
+        using var stopAttach = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var attach = ingress.AttachRawAsync(InvocationQuery.ById(sent.InvocationId), stopAttach.Token);
+        foreach (var wait in ApprovalPollDelays())
+        {
+            if (await Task.WhenAny(attach, Task.Delay(wait, cancellationToken)) == attach)
+            {
+                return await ReplyOf(attach);
+            }
+
+            var pending = await CallAsync<PendingApproval?>(sessionId, "getPendingApproval", null, null, cancellationToken);
+            if (pending.Value is { } approval && approval.TurnId == sent.InvocationId)
+            {
+                await stopAttach.CancelAsync();
+                await attach.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                return SessionCallResult.Success(MessageOutcome.WaitingFor(new TurnWaiting(
+                    approval.TurnId,
+                    [new ApprovalSummary(approval.CallId, approval.Name, JsonDocument.Parse(approval.Arguments).RootElement.Clone())])));
+            }
+        }
+
+        throw new InvalidOperationException("unreachable: the poll delays never end");
+    }
+
+    /// <summary>
+    /// How long to wait for the reply before asking whether the turn waits for an approval: short
+    /// turns never ask; a waiting turn is noticed within a second.
+    /// </summary>
+    private static IEnumerable<TimeSpan> ApprovalPollDelays()
+    {
+        yield return TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            yield return TimeSpan.FromSeconds(1);
+        }
+    }
+
+    private async Task<SessionCallResult<MessageOutcome>> ReplyOf(Task<IngressResponse> attach)
+    {
+        IngressResponse response;
+        try
+        {
+            response = await attach;
+        }
+        catch (HttpRequestException failure)
+        {
+            return Unreachable<MessageOutcome>(failure);
+        }
+
+        return response.IsSuccess
+            ? SessionCallResult.Success(MessageOutcome.Replied(JsonSerializer.Deserialize<ChatReply>(response.Body.Span, SessionItemJson.Options)!))
+            : SessionCallResult.Failure<MessageOutcome>(ToProblem(response));
+    }
+
+    public Task<SessionCallResult<SessionSettings>> GetSettingsAsync(string sessionId, CancellationToken cancellationToken) =>
+        CallAsync<SessionSettings>(IngressTarget.ForObject(SessionSettingsObject.Name, sessionId, "get"), null, cancellationToken);
+
+    public Task<SessionCallResult<SessionSettings>> UpdateSettingsAsync(string sessionId, SessionSettingsUpdate update, CancellationToken cancellationToken) =>
+        CallAsync<SessionSettings>(IngressTarget.ForObject(SessionSettingsObject.Name, sessionId, "update"), update, cancellationToken);
+
+    public async Task<SessionCallResult<ApprovalResolution>> ResolveApprovalAsync(
+        string sessionId, string callId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var pending = await CallAsync<PendingApproval?>(sessionId, "getPendingApproval", null, null, cancellationToken);
+        if (pending.Problem is { } problem)
+        {
+            return SessionCallResult.Failure<ApprovalResolution>(problem);
+        }
+
+        if (pending.Value is not { } approval || approval.CallId != callId)
+        {
+            var history = await GetHistoryAsync(sessionId, cancellationToken);
+            var decided = history.Value?.Items.OfType<ApprovalRequestItem>().LastOrDefault(i => i.CallId == callId);
+            return SessionCallResult.Failure<ApprovalResolution>(decided is null
+                ? new SessionProblem(404, "No such approval", $"Session '{sessionId}' has no approval request '{callId}'.")
+                : new SessionProblem(409, "Already decided", $"The approval request '{callId}' was already decided: {decided.Status}."));
+        }
+
+        try
+        {
+            await ingress.ResolveAwakeableAsync(approval.AwakeableId, decision with { TimedOut = false }, cancellationToken);
+        }
+        catch (HttpRequestException failure)
+        {
+            return Unreachable<ApprovalResolution>(failure);
+        }
+        catch (RestateIngressException failure)
+        {
+            return SessionCallResult.Failure<ApprovalResolution>(ToProblem(failure, failure.StatusCode));
+        }
+
+        return SessionCallResult.Success(new ApprovalResolution(callId, decision.Approved ? ApprovalRequestItem.Approved : ApprovalRequestItem.Rejected));
+    }
 
     public Task<SessionCallResult<SessionHistory>> GetHistoryAsync(string sessionId, CancellationToken cancellationToken) =>
         CallAsync<SessionHistory>(sessionId, "getHistory", null, null, cancellationToken);
@@ -81,24 +195,28 @@ internal sealed class RestateAgentSessionClient(
     private static SessionProblem NoTurnRunning(string sessionId) =>
         new(409, "No turn is running", $"Session '{sessionId}' has no turn in progress to stop.");
 
-    private async Task<SessionCallResult<T>> CallAsync<T>(
+    private Task<SessionCallResult<T>> CallAsync<T>(
         string sessionId,
         string handler,
         object? request,
         IngressCallOptions? options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        CallAsync<T>(IngressTarget.ForObject(AgentSessionObject.Name, sessionId, handler), request, cancellationToken, options);
+
+    private async Task<SessionCallResult<T>> CallAsync<T>(
+        IngressTarget target,
+        object? request,
+        CancellationToken cancellationToken,
+        IngressCallOptions? options = null)
     {
         IngressResponse response;
         try
         {
-            var target = IngressTarget.ForObject(AgentSessionObject.Name, sessionId, handler);
             response = await ingress.CallRawAsync(target, request, options, cancellationToken);
         }
         catch (HttpRequestException failure)
         {
-            logger.LogWarning(failure, "The Restate ingress could not be reached");
-            return SessionCallResult.Failure<T>(
-                new SessionProblem(503, "Restate unavailable", $"The Restate ingress at {ingress.BaseAddress} could not be reached: {failure.Message}"));
+            return Unreachable<T>(failure);
         }
 
         if (response.IsSuccess)
@@ -112,12 +230,20 @@ internal sealed class RestateAgentSessionClient(
         return SessionCallResult.Failure<T>(ToProblem(response));
     }
 
+    private SessionCallResult<T> Unreachable<T>(HttpRequestException failure)
+    {
+        logger.LogWarning(failure, "The Restate ingress could not be reached");
+        return SessionCallResult.Failure<T>(
+            new SessionProblem(503, "Restate unavailable", $"The Restate ingress at {ingress.BaseAddress} could not be reached: {failure.Message}"));
+    }
+
     // 503 means "try again" (the UI repeats the request with the same idempotency key); 502 is kept for
     // a turn that definitively failed, which a repeat would only report again.
-    private static SessionProblem ToProblem(IngressResponse response)
+    private static SessionProblem ToProblem(IngressResponse response) => ToProblem(response.ToException(), response.StatusCode);
+
+    private static SessionProblem ToProblem(RestateIngressException error, HttpStatusCode statusCode)
     {
-        var error = response.ToException();
-        var status = (int)response.StatusCode;
+        var status = (int)statusCode;
         if (error.ErrorSource == RestateErrorSource.Invocation)
         {
             // The handler's own verdict, e.g. 400 for bad input or 502 when the model gave up.
@@ -125,7 +251,7 @@ internal sealed class RestateAgentSessionClient(
             return new SessionProblem(status is >= 400 and < 600 ? status : 500, title, error.Message);
         }
 
-        return response.StatusCode switch
+        return statusCode switch
         {
             HttpStatusCode.NotFound => new SessionProblem(503, "Service not registered", $"Restate does not know the {AgentSessionObject.Name} service yet: {error.Message}"),
             HttpStatusCode.BadRequest => new SessionProblem(400, "Bad request", error.Message),

@@ -34,6 +34,13 @@ internal sealed class SessionState
 
     public void SaveItems(IObjectContext ctx) => ctx.Set(ItemsKey, Items);
 
+    /// <summary>Makes the items from <paramref name="turnStart"/> on those of the running turn.</summary>
+    public void ReplaceTurnItems(int turnStart, IEnumerable<SessionItem> turnItems)
+    {
+        Items.RemoveRange(turnStart, Items.Count - turnStart);
+        Items.AddRange(turnItems);
+    }
+
     public void SaveAll(IObjectContext ctx)
     {
         ctx.Set(ItemsKey, Items);

@@ -36,6 +36,9 @@ public class SessionEnvironment : IAsyncLifetime
             ["SkAgentSession__AgentTurn__InitialRetryInterval"] = "00:00:00.100",
             ["SkAgentSession__AgentTurn__MaxRetryInterval"] = "00:00:00.200",
             ["SkAgentSession__AgentTurn__MaxAttempts"] = "3",
+
+            // Seat changes run without waiting for a person unless a test turns approvals on for its session.
+            ["SkAgentSession__Sessions__Approvals"] = "false",
         }.Concat(ExtraSettings).ToDictionary());
         await App.StartAsync();
         Api = new HttpClient { BaseAddress = App.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -78,6 +81,13 @@ public class SessionEnvironment : IAsyncLifetime
         }
 
         return Api.SendAsync(request);
+    }
+
+    /// <summary>Changes the session's settings through the API (<c>durability</c>, <c>approvals</c>).</summary>
+    public async Task PutSettingsAsync(string sessionId, string durability, bool approvals)
+    {
+        using var response = await Api.PutAsJsonAsync($"api/sessions/{sessionId}/settings", new { durability, approvals });
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<JsonElement> GetHistoryAsync(string sessionId)

@@ -1,13 +1,14 @@
-using Microsoft.SemanticKernel.ChatCompletion;
 using SkAgentSession.Agents;
+using SkAgentSession.Agents.Loop;
 using SkAgentSession.Airline;
 using SkAgentSession.Tests.Support;
 
 namespace SkAgentSession.Tests.Agents;
 
 /// <summary>
-/// A session kept in memory as one live <see cref="ChatHistory"/> and a session rebuilt from its
-/// stored items before every turn must send the model byte-identical requests.
+/// A session whose turns run one action at a time (each action's progress stored and read back, as
+/// in step durability) and a session whose turns run whole must send the model byte-identical
+/// requests and store the same items.
 /// </summary>
 public sealed class ChatHistoryRoundTripTests
 {
@@ -102,32 +103,30 @@ public sealed class ChatHistoryRoundTripTests
         Assert.Contains("c9", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the turns on one in-memory history, the way a process that never stored anything would.</summary>
+    /// <summary>
+    /// Runs each turn one action at a time, the progress going through JSON between actions the way
+    /// a journaled step's result does (step durability).
+    /// </summary>
     private static async Task<List<SessionItem>> RunLiveAsync(ScriptedHarness harness, IReadOnlyList<string> turns, AgentCatalog<AirlineContext> catalog)
     {
         var agent = catalog.DefaultAgent;
         var context = new AirlineContext();
-        ChatHistory? history = null;
         var items = new List<SessionItem>();
         foreach (var turn in turns)
         {
             harness.Time.Advance(TimeSpan.FromSeconds(1));
-            var user = MessageItem.FromUser(agent, turn, harness.Time.GetUtcNow());
-            items.Add(user);
-            if (history is null)
+            items.Add(MessageItem.FromUser(agent, turn, harness.Time.GetUtcNow()));
+            var (history, progress) = harness.Runner.Begin(new AgentTurnRequest<AirlineContext>([.. items], agent, context) { RandomSeed = Seed });
+            for (var action = harness.Runner.Next(progress, approvals: false); action.IsStep; action = harness.Runner.Next(progress, approvals: false))
             {
-                history = ChatHistoryMapper.ToChatHistory(catalog.Get(agent).Instructions(context), [user]);
-            }
-            else
-            {
-                history.AddUserMessage(turn);
+                var next = await harness.Runner.ApplyAsync(history, progress, action, TurnEventEmitter.Unobserved(), CancellationToken.None);
+                progress = System.Text.Json.JsonSerializer.Deserialize<TurnProgress<AirlineContext>>(
+                    System.Text.Json.JsonSerializer.Serialize(next, SessionItemJson.Options), SessionItemJson.Options)!;
             }
 
-            var run = new AgentRunContext<AirlineContext>(context, new Random(Seed), agent);
-            var result = await harness.Runner.RunOnHistoryAsync(history, run, [], TurnEventEmitter.Unobserved(), CancellationToken.None);
-            items.AddRange(result.NewItems);
-            agent = result.ActiveAgent;
-            context = result.Context;
+            items.AddRange(progress.Items);
+            agent = progress.ActiveAgent;
+            context = progress.Context;
         }
 
         return items;

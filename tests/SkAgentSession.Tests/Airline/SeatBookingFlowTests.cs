@@ -1,4 +1,3 @@
-using System.Globalization;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
 using SkAgentSession.Tests.Support;
@@ -77,14 +76,19 @@ public sealed class SeatBookingFlowTests
     [Fact]
     public async Task Flight_number_comes_from_the_turn_seed()
     {
-        using var harness = new ScriptedHarness();
-        var history = new List<SessionItem> { MessageItem.FromUser(AirlineAgentNames.Triage, "Change my seat please", harness.Time.GetUtcNow()) };
+        async Task<string?> FlightNumberFor(int seed)
+        {
+            using var harness = new ScriptedHarness();
+            var history = new List<SessionItem> { MessageItem.FromUser(AirlineAgentNames.Triage, "Change my seat please", harness.Time.GetUtcNow()) };
+            var result = await harness.Runner.RunTurnAsync(
+                new AgentTurnRequest<AirlineContext>(history, AirlineAgentNames.Triage, new AirlineContext()) { RandomSeed = seed });
+            return result.Context.FlightNumber;
+        }
 
-        var result = await harness.Runner.RunTurnAsync(
-            new AgentTurnRequest<AirlineContext>(history, AirlineAgentNames.Triage, new AirlineContext()) { RandomSeed = 42 });
-
-        var expected = string.Create(CultureInfo.InvariantCulture, $"FLT-{new Random(42).Next(100, 1000)}");
-        Assert.Equal(expected, result.Context.FlightNumber);
+        var first = await FlightNumberFor(42);
+        Assert.Matches("^FLT-[1-9][0-9]{2}$", first);
+        Assert.Equal(first, await FlightNumberFor(42));
+        Assert.NotEqual(first, await FlightNumberFor(43));
     }
 
     [Fact]

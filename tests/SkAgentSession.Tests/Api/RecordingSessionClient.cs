@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using SkAgentSession.Agents;
+using SkAgentSession.Agents.Loop;
+using SkAgentSession.Approvals;
 using SkAgentSession.Sessions;
+using SkAgentSession.Settings;
 
 namespace SkAgentSession.Tests.Api;
 
@@ -12,10 +15,28 @@ internal sealed class RecordingSessionClient : IAgentSessionClient
 {
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    public Task<SessionCallResult<ChatReply>> SendMessageAsync(string sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
+    public Task<SessionCallResult<MessageOutcome>> SendMessageAsync(string sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"send {sessionId} key={idempotencyKey ?? "none"} message={message}");
-        return Task.FromResult(SessionCallResult.Success(new ChatReply("ok", "Triage Agent", Array.Empty<SessionItem>())));
+        return Task.FromResult(SessionCallResult.Success(MessageOutcome.Replied(new ChatReply("ok", "Triage Agent", Array.Empty<SessionItem>()))));
+    }
+
+    public Task<SessionCallResult<SessionSettings>> GetSettingsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"settings {sessionId}");
+        return Task.FromResult(SessionCallResult.Success(new SessionSettings { Durability = DurabilityModes.Turn, Approvals = true }));
+    }
+
+    public Task<SessionCallResult<SessionSettings>> UpdateSettingsAsync(string sessionId, SessionSettingsUpdate update, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"update-settings {sessionId} durability={update.Durability ?? "same"} approvals={update.Approvals?.ToString() ?? "same"}");
+        return Task.FromResult(SessionCallResult.Success(update.ApplyTo(new SessionSettings { Durability = DurabilityModes.Turn, Approvals = true })));
+    }
+
+    public Task<SessionCallResult<ApprovalResolution>> ResolveApprovalAsync(string sessionId, string callId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"decide {sessionId} {callId} approved={decision.Approved} comment={decision.Comment ?? "none"}");
+        return Task.FromResult(SessionCallResult.Success(new ApprovalResolution(callId, decision.Status)));
     }
 
     public Task<SessionCallResult<SessionHistory>> GetHistoryAsync(string sessionId, CancellationToken cancellationToken)

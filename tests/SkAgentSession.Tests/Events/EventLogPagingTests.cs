@@ -128,6 +128,6 @@ public sealed class EventLogPagingTests
         Assert.Equal(
             """[{"id":1,"type":"text.delta","turnId":"t1","agent":"Triage Agent","text":"Grüße, \"Welt\""}]""",
             _state.Entries["events.0"]);
-        Assert.Equal("""{"lastId":1,"turnId":"t1","attempts":["a1"],"turnFirstId":1,"turnEnded":false}""", _state.Entries["events.header"]);
+        Assert.Equal("""{"lastId":1,"turnId":"t1","step":1,"attempts":["a1"],"turnFirstId":1,"turnEnded":false}""", _state.Entries["events.header"]);
     }
 }

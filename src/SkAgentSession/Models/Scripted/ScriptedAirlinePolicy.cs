@@ -95,8 +95,9 @@ internal static partial class ScriptedAirlinePolicy
         var last = messages[^1];
         if (last.Role == "tool" && request.ToolNameOf(last) == AirlineTools.UpdateSeatName)
         {
-            return ScriptedReply.Say(last.Text.StartsWith("Error:", StringComparison.Ordinal)
-                ? $"I couldn't change the seat: {last.Text["Error:".Length..].Trim()}"
+            return ScriptedReply.Say(
+                last.Text.StartsWith("Error:", StringComparison.Ordinal) ? $"I couldn't change the seat: {last.Text["Error:".Length..].Trim()}"
+                : last.Text.StartsWith("Not run:", StringComparison.Ordinal) ? "I did not change your seat: the change was not approved. Is there anything else I can help you with?"
                 : $"Done! {last.Text} Is there anything else I can help you with?");
         }
 

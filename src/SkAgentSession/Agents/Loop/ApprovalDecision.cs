@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace SkAgentSession.Agents.Loop;
+
+/// <summary>A person's answer to an approval request, or the timeout that stands in for one.</summary>
+public sealed record ApprovalDecision
+{
+    [JsonPropertyName("approved")]
+    public bool Approved { get; init; }
+
+    [JsonPropertyName("comment")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Comment { get; init; }
+
+    [JsonPropertyName("timedOut")]
+    public bool TimedOut { get; init; }
+
+    public static ApprovalDecision Timeout { get; } = new() { Approved = false, TimedOut = true };
+
+    [JsonIgnore]
+    public string Status => Approved ? ApprovalRequestItem.Approved : TimedOut ? ApprovalRequestItem.TimedOut : ApprovalRequestItem.Rejected;
+
+    /// <summary>What the model is told instead of the result of a call that was not approved.</summary>
+    public string NotRunResult() => TimedOut
+        ? "Not run: nobody approved this call in time, so it counts as rejected. Tell the customer nothing was changed."
+        : string.IsNullOrWhiteSpace(Comment)
+            ? "Not run: the customer rejected this call. Tell the customer nothing was changed."
+            : $"Not run: the customer rejected this call, saying: {Comment}";
+}
