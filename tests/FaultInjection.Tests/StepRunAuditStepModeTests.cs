@@ -31,9 +31,27 @@ public sealed class StepRunAuditStepModeTests
     [Fact]
     public void A_model_request_made_again_by_the_same_process_after_a_restate_restart_is_an_allowed_repeat()
     {
-        var runs = Check(Calls((0.1, 1), (0.7, 1), (1.0, 1), (1.4, 1)), restateFaults: [JournalSamples.At(0.8)]);
+        var runs = Check(Calls((0.1, 1), (0.7, 1), (1.0, 1), (1.4, 1)), restateFaults: [Window(0.8, 0.9)]);
 
         Assert.Equal((1, 0), (runs.ModelRequestsRepeated, runs.ModelRequestsRepeatedInOneAttempt));
+    }
+
+    [Fact]
+    public void A_model_request_made_while_restate_drains_and_again_after_its_restart_is_an_allowed_repeat()
+    {
+        // Restate was told to stop at 0.65 s, drained until it exited, and was back at 0.95 s; the request at 0.7 s
+        // came after the stop began, from an attempt the stop then cut off.
+        var runs = Check(Calls((0.1, 1), (0.7, 1), (1.0, 1), (1.4, 1)), restateFaults: [Window(0.65, 0.95)]);
+
+        Assert.Equal((1, 0), (runs.ModelRequestsRepeated, runs.ModelRequestsRepeatedInOneAttempt));
+    }
+
+    [Fact]
+    public void A_restate_fault_over_before_both_requests_does_not_excuse_the_repeat()
+    {
+        var runs = Check(Calls((0.1, 1), (0.7, 1), (1.0, 1), (1.4, 1)), restateFaults: [Window(0.2, 0.3)]);
+
+        Assert.Equal(1, runs.ModelRequestsRepeatedInOneAttempt);
     }
 
     [Fact]
@@ -128,7 +146,9 @@ public sealed class StepRunAuditStepModeTests
         Assert.Contains(runs.Notes, n => n.StartsWith("tool call call_2: no execution", StringComparison.Ordinal));
     }
 
-    private static TurnStepRuns Check(IEnumerable<ModelCall> calls, IReadOnlyList<DateTimeOffset>? restateFaults = null) =>
+    private static RestateFaultWindow Window(double from, double until) => new(JournalSamples.At(from), JournalSamples.At(until));
+
+    private static TurnStepRuns Check(IEnumerable<ModelCall> calls, IReadOnlyList<RestateFaultWindow>? restateFaults = null) =>
         StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, calls, restateFaults ?? []);
 
     private static IEnumerable<ModelCall> Calls(params (double Seconds, int ProcessId)[] calls) =>

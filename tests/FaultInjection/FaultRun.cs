@@ -72,7 +72,7 @@ public static class FaultRun
             var sessionPrefix = runId + "-";
             var journals = TurnJournalQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, TurnJournalQuery.Sql(sessionPrefix), cancellationToken));
             var toolExecutions = ToolExecutionQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, ToolExecutionQuery.Sql(sessionPrefix), cancellationToken));
-            var restateFaults = injector.Events.Where(f => f.StruckRestate).Select(f => f.StartedAt).ToList();
+            var restateFaults = injector.Events.Where(f => f.StruckRestate).Select(RestateFaultWindow.Of).ToList();
             var stepRuns = turns
                 .Where(t => t.Outcome == TurnOutcome.Acknowledged)
                 .Select(t =>

@@ -22,9 +22,10 @@ namespace SkAgentSession.FaultInjection;
 /// handoff and tool call of the turn. More are repeats (counted, allowed); fewer mean the log lacks requests and the
 /// audit cannot vouch for the step (unaccounted, which fails the run).</item>
 /// <item>A repeat needs something that cut the earlier execution off: the process died (the next one has another
-/// process id) or Restate was restarted. Two requests of one <c>model request {n}</c> step from one process with no
-/// Restate fault between them are counted as repeated in one attempt, which fails the run: that is also what a stored
-/// step run again during a replay looks like.</item>
+/// process id) or a Restate fault (<see cref="RestateFaultWindow"/>). Two requests of one <c>model request {n}</c> step
+/// from one process, one after the other with no Restate fault that could have struck between them, are counted as
+/// repeated in one attempt, which fails the run: that is also what a stored step run again during a replay looks
+/// like.</item>
 /// <item>Tool executions (see <see cref="ToolExecutionQuery"/>) belong to their step by call id (in turn mode to the
 /// <c>agent turn</c> step). One whose result reached the event log after that step's result was stored is a
 /// recomputation (a step stores its events before it returns); more than one before it are repeats. A tool call of the turn's items with no execution seen leaves the turn
@@ -38,7 +39,7 @@ internal static class StepRunAudit
         DurabilityMode mode,
         TurnJournal? journal,
         IEnumerable<ModelCall> calls,
-        IReadOnlyList<DateTimeOffset> restateFaults,
+        IReadOnlyList<RestateFaultWindow> restateFaults,
         IEnumerable<ToolExecution>? toolExecutions = null)
     {
         var runs = new TurnStepRuns();
@@ -68,7 +69,9 @@ internal static class StepRunAudit
             runs.ModelRequestsRepeated += Math.Max(0, own.Count - perExecution);
             if (perExecution == 1)
             {
-                var inOneAttempt = own.GroupBy(c => (c.ProcessId, Faults: restateFaults.Count(f => f <= c.Timestamp))).Sum(g => g.Count() - 1);
+                var inOneAttempt = own
+                    .GroupBy(c => c.ProcessId)
+                    .Sum(process => process.Zip(process.Skip(1)).Count(pair => !restateFaults.Any(f => f.CouldCutOffBetween(pair.First.Timestamp, pair.Second.Timestamp))));
                 if (inOneAttempt > 0)
                 {
                     runs.ModelRequestsRepeatedInOneAttempt += inOneAttempt;
