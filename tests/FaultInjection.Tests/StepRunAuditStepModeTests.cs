@@ -138,6 +138,26 @@ public sealed class StepRunAuditStepModeTests
     }
 
     [Fact]
+    public void Tool_events_held_back_by_a_restate_fault_and_seen_after_the_store_are_a_repeat_not_a_recomputation()
+    {
+        // Recorded case: the tool ran (attempt 1) as Restate stopped; attempt 2 ran it again after the restart and was
+        // stored at 1.3 s; attempt 1's sink delivered its events once Restate was back, at 1.8 s.
+        var runs = StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, Calls((0.1, 1), (0.7, 1), (1.4, 1)), [Window(1.21, 1.25)], Tools((1.29, 2), (1.8, 1)));
+
+        Assert.Equal((2, 1, 0, 1), (runs.ToolCalls, runs.ToolCallsRepeated, runs.ToolCallsAfterStore, runs.ToolCallsSeenLateAfterRestateFault));
+        Assert.False(runs.Recomputed);
+    }
+
+    [Fact]
+    public void A_restate_fault_over_before_the_tool_step_began_does_not_excuse_a_tool_run_after_the_store()
+    {
+        var runs = StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, Calls((0.1, 1), (0.7, 1), (1.4, 1)), [Window(0.2, 0.3)], Tools((1.29, 2), (1.8, 1)));
+
+        Assert.Equal(1, runs.ToolCallsAfterStore);
+        Assert.True(runs.Recomputed);
+    }
+
+    [Fact]
     public void A_tool_call_with_no_execution_in_the_event_log_leaves_the_turn_unaccounted()
     {
         var runs = StepRunAudit.Check(Turn, DurabilityMode.Step, Journal, Calls((0.1, 1), (0.7, 1), (1.4, 2)), [], []);

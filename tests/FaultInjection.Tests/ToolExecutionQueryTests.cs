@@ -13,6 +13,7 @@ public sealed class ToolExecutionQueryTests
             Row("2026-12-04T17:43:23.400Z", "turn-1", "a1", ("tool.result", "call_2")),
             Row("2026-12-04T17:43:25.000Z", "turn-1", "a2", ("model.request", null), ("tool.result", "call_2")),
             Row("2026-12-04T17:43:26.000Z", "turn-2", "b1", ("text.delta", null)),
+            Row("2026-12-04T17:43:27.000Z", "turn-2", null, ("turn.completed", null)),
         };
 
         var executions = ToolExecutionQuery.Parse(rows);
@@ -25,7 +26,7 @@ public sealed class ToolExecutionQueryTests
     }
 
     /// <summary>A row as the query returns it: the append's input batch as the bytes of its JSON.</summary>
-    private static JsonElement Row(string appendedAt, string turnId, string attemptId, params (string Type, string? CallId)[] events)
+    private static JsonElement Row(string appendedAt, string turnId, string? attemptId, params (string Type, string? CallId)[] events)
     {
         var batch = JsonSerializer.SerializeToUtf8Bytes(new
         {

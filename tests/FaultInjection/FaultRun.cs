@@ -226,6 +226,7 @@ public static class FaultRun
             ToolCalls = stepRuns.Sum(s => s.Runs.ToolCalls),
             ToolCallsRepeated = stepRuns.Sum(s => s.Runs.ToolCallsRepeated),
             ToolCallsAfterStore = stepRuns.Sum(s => s.Runs.ToolCallsAfterStore),
+            ToolCallsSeenLateAfterRestateFault = stepRuns.Sum(s => s.Runs.ToolCallsSeenLateAfterRestateFault),
             TurnsWithRepeats = stepRuns.Count(s => s.Runs.ModelRequestsRepeated + s.Runs.ToolCallsRepeated > 0),
             UnaccountedTurns = stepRuns.Count(s => s.Runs.UnaccountedSteps > 0),
             JournalMismatchedTurns = stepRuns.Count(s => s.Runs.JournalMismatches > 0),

@@ -63,6 +63,9 @@ public sealed class FaultRunReport
 
     public int ToolCallsAfterStore { get; init; }
 
+    /// <summary>Repeated tool executions whose events reached the log only after a Restate fault ended (counted in <see cref="ToolCallsRepeated"/>).</summary>
+    public int ToolCallsSeenLateAfterRestateFault { get; init; }
+
     /// <summary>Turns with a repeated model request or tool call (allowed: cut off before stored).</summary>
     public int TurnsWithRepeats { get; init; }
 
@@ -146,7 +149,7 @@ public sealed class FaultRunReport
         output.WriteLine($"  recomputed turns        {RecomputedTurns} (model requests after their step was stored {ModelRequestsAfterStore}, tool calls {ToolCallsAfterStore})");
         output.WriteLine($"  other history checks    unexpected {Unexpected}, sessions out of order {SessionsOutOfOrder}, missing replies {MissingReplies}, turns stored differently {MismatchedTurns}");
         output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); repeated before stored {ModelRequestsRepeated} (in {TurnsWithRepeats} turns), repeated with nothing to cut them off {ModelRequestsRepeatedInOneAttempt}; turns unaccounted {UnaccountedTurns}");
-        output.WriteLine($"  tool calls              {ToolCalls} executions seen in the event log; repeated before stored {ToolCallsRepeated}");
+        output.WriteLine($"  tool calls              {ToolCalls} executions seen in the event log; repeated before stored {ToolCallsRepeated} ({ToolCallsSeenLateAfterRestateFault} of them seen only after a Restate fault held their events back)");
         output.WriteLine($"  journal                 turns whose steps do not match their items {JournalMismatchedTurns}");
         output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
         output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s; per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
@@ -174,7 +177,8 @@ public sealed class FaultRunReport
                 : $"{ModelRequestsAfterStore} after stored, {ModelRequestsRepeatedInOneAttempt} with nothing to cut them off");
             var toolRepeats = !ToolCallsRecorded
                 ? "tool calls: no record of their executions"
-                : $"tool calls repeated {ToolCallsRepeated}, " + (ToolCallsAfterStore == 0 ? "all cut off before stored" : $"{ToolCallsAfterStore} after stored");
+                : $"tool calls repeated {ToolCallsRepeated}, " + (ToolCallsAfterStore == 0 ? "all cut off before stored" : $"{ToolCallsAfterStore} after stored")
+                    + (ToolCallsSeenLateAfterRestateFault > 0 ? $" ({ToolCallsSeenLateAfterRestateFault} seen late, held back by a Restate fault)" : string.Empty);
             return $"{Durability} mode: {Acknowledged}/{MessagesPlanned} acknowledged, duplicated {Duplicated}, lost {Lost}, recomputed {RecomputedTurns} ({modelRepeats}; {toolRepeats})";
         }
     }

@@ -18,4 +18,11 @@ internal sealed record RestateFaultWindow(DateTimeOffset From, DateTimeOffset Un
 
     /// <summary>Whether this fault could have cut off the attempt that made a request at <paramref name="earlier"/> before the one at <paramref name="later"/>.</summary>
     public bool CouldCutOffBetween(DateTimeOffset earlier, DateTimeOffset later) => earlier < Until && later > From;
+
+    /// <summary>
+    /// Whether this fault could have held back, until <paramref name="arrived"/>, events of an execution of a step
+    /// journaled at <paramref name="stepJournaledAt"/>: the sink retries while Restate is down, so events of an
+    /// attempt the fault cut off arrive once it is back.
+    /// </summary>
+    public bool CouldHoldBack(DateTimeOffset stepJournaledAt, DateTimeOffset arrived) => Until > stepJournaledAt && From < arrived;
 }

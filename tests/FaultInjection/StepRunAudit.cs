@@ -28,7 +28,9 @@ namespace SkAgentSession.FaultInjection;
 /// like.</item>
 /// <item>Tool executions (see <see cref="ToolExecutionQuery"/>) belong to their step by call id (in turn mode to the
 /// <c>agent turn</c> step). One whose result reached the event log after that step's result was stored is a
-/// recomputation (a step stores its events before it returns); more than one before it are repeats. A tool call of the turn's items with no execution seen leaves the turn
+/// recomputation (a step stores its events before it returns), unless a Restate fault between the step's start and
+/// that moment could have held its events back (<see cref="RestateFaultWindow.CouldHoldBack"/>): then it counts as
+/// an execution cut off by the fault. More than one execution not after the store are repeats. A tool call of the turn's items with no execution seen leaves the turn
 /// unaccounted.</item>
 /// </list>
 /// </summary>
@@ -82,7 +84,7 @@ internal static class StepRunAudit
 
         if (toolExecutions is not null)
         {
-            CheckToolExecutions(steps, items, toolExecutions, runs);
+            CheckToolExecutions(steps, items, toolExecutions, restateFaults, runs);
         }
 
         return runs;
@@ -151,7 +153,12 @@ internal static class StepRunAudit
         return -1;
     }
 
-    private static void CheckToolExecutions(IReadOnlyList<JournalStep> steps, IReadOnlyList<JsonElement> items, IEnumerable<ToolExecution> executions, TurnStepRuns runs)
+    private static void CheckToolExecutions(
+        IReadOnlyList<JournalStep> steps,
+        IReadOnlyList<JsonElement> items,
+        IEnumerable<ToolExecution> executions,
+        IReadOnlyList<RestateFaultWindow> restateFaults,
+        TurnStepRuns runs)
     {
         var seen = executions.ToList();
         foreach (var call in items.Where(i => i.GetProperty("type").GetString() == "tool_call").Select(i => i.GetProperty("callId").GetString()!))
@@ -169,12 +176,18 @@ internal static class StepRunAudit
             var step = steps.FirstOrDefault(s => s.Name == call.Key) ?? steps.FirstOrDefault(s => s.Kind == DurableStepKind.AgentTurn);
             var all = call.OrderBy(e => e.SeenAt).ToList();
             runs.ToolCalls += all.Count;
-            var after = step is null ? [] : all.Where(e => step.WasStoredAt(e.SeenAt)).ToList();
+            var late = step is null ? [] : all.Where(e => step.WasStoredAt(e.SeenAt)).ToList();
+
+            // Events of an execution cut off by a Restate fault wait in its sink until Restate is back, and may reach
+            // the log after a later execution was stored: late, but not proof of a run after the store.
+            var heldBack = late.Where(e => restateFaults.Any(f => f.CouldHoldBack(step!.JournaledAt, e.SeenAt))).ToList();
+            var after = late.Except(heldBack).ToList();
             runs.ToolCallsAfterStore += after.Count;
+            runs.ToolCallsSeenLateAfterRestateFault += heldBack.Count;
             runs.ToolCallsRepeated += Math.Max(0, all.Count - after.Count - 1);
-            foreach (var late in after)
+            foreach (var again in after)
             {
-                runs.Note($"'{call.Key}' ran again (attempt {late.AttemptId}, result in the event log at {late.SeenAt:HH:mm:ss.fff}) after its step's result was stored");
+                runs.Note($"'{call.Key}' ran again (attempt {again.AttemptId}, result in the event log at {again.SeenAt:HH:mm:ss.fff}) after its step's result was stored");
             }
         }
     }

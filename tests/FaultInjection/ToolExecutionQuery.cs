@@ -39,7 +39,13 @@ internal static class ToolExecutionQuery
             var bytes = payload.EnumerateArray().Select(b => b.GetByte()).ToArray();
             using var batch = JsonDocument.Parse(bytes);
             var turnId = batch.RootElement.GetProperty("turnId").GetString()!;
-            var attemptId = batch.RootElement.GetProperty("attemptId").GetString()!;
+
+            // Events the handler stores itself (turn.completed) belong to no step attempt.
+            if (batch.RootElement.GetProperty("attemptId").GetString() is not { } attemptId)
+            {
+                continue;
+            }
+
             var at = DateTimeOffset.Parse(row.GetProperty("appended_at").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             foreach (var result in batch.RootElement.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "tool.result"))
             {

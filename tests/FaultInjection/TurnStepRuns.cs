@@ -30,6 +30,9 @@ internal sealed class TurnStepRuns
     /// <summary>Tool executions after their step's result was stored: a recomputation.</summary>
     public int ToolCallsAfterStore { get; set; }
 
+    /// <summary>Tool executions whose results reached the log after the store, held back by a Restate fault that cut them off (allowed, counted among the repeats).</summary>
+    public int ToolCallsSeenLateAfterRestateFault { get; set; }
+
     /// <summary>
     /// Model steps with fewer requests in the log than one execution makes, and tool calls with no execution in the
     /// event log: the audit cannot vouch for them.
