@@ -63,7 +63,7 @@ public sealed class BadInputTests(SessionEnvironment env)
         { "{}", "'message'" },
         { "{\"message\": \"\"}", "empty" },
         { "{\"message\": \"" + new string('y', (32 * 1024) + 1) + "\"}", "32 KiB" },
-        { "{\"message\": ", "" },
+        { "{\"message\": ", "could not read its input as ChatTurnRequest" },
     };
 
     [Theory]

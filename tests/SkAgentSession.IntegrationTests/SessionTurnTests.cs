@@ -34,7 +34,8 @@ public sealed class SessionTurnTests(SessionEnvironment env)
         // The state itself is readable JSON, as the Restate UI and SQL show it.
         var state = await env.GetStateAsync(session);
         Assert.Equal("\"FAQ Agent\"", state["agent"]);
-        using var stored = JsonDocument.Parse(state["items"]);
+        using var stored = JsonDocument.Parse(state["history.0"]);
+        Assert.Equal(items.Count, JsonDocument.Parse(state["history.header"]).RootElement.GetProperty("count").GetInt32());
         Assert.Equal(items.Count, stored.RootElement.GetArrayLength());
         Assert.Equal("What is the baggage allowance?", stored.RootElement[0].GetProperty("content").GetString());
         Assert.True(stored.RootElement[0].TryGetProperty("timestamp", out _));

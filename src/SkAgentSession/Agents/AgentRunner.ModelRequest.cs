@@ -24,7 +24,7 @@ public sealed partial class AgentRunner<TContext>
     {
         var agent = _catalog.Get(progress.ActiveAgent);
         events.ModelRequest(agent.Name, number);
-        var chatHistory = ChatHistoryMapper.ToChatHistory(agent.Instructions(progress.Context), [.. history, .. progress.Items]);
+        var chatHistory = ChatHistoryMapper.ToChatHistory(agent.Instructions(progress.Context), progress.Summary, [.. history, .. progress.Items]);
         var kernel = BuildKernel(agent);
         var settings = new PromptExecutionSettings
         {
@@ -45,7 +45,7 @@ public sealed partial class AgentRunner<TContext>
         }
         catch (Exception ex) when (ModelErrorClassifier.TryClassify(ex, _redactor, cancellationToken, out var classified))
         {
-            _logger.LogWarning("Model request failed for agent {Agent} (status {Status}, retryable {Retryable}).", agent.Name, classified.StatusCode, classified.IsRetryable);
+            _logger.LogWarning("Model request failed for agent {Agent} (status {Status}, retryable {Retryable}, {Cause}).", agent.Name, classified.StatusCode, classified.IsRetryable, classified.CauseType);
             throw classified;
         }
 

@@ -121,6 +121,7 @@ public sealed partial class AgentRunner<TContext>
             ActiveAgent = agent.Name,
             Context = CloneContext(request.Context),
             Seed = request.RandomSeed ?? DeriveSeed(request),
+            Summary = request.Summary,
         };
         return (request.History, progress);
     }

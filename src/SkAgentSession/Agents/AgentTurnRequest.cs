@@ -21,6 +21,9 @@ public sealed record AgentTurnRequest<TContext>(
     /// </summary>
     public int? RandomSeed { get; init; }
 
+    /// <summary>A summary of the items before <see cref="History"/>, which the model sees first.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>Names the turn in its events (<see cref="TurnEvent.TurnId"/>).</summary>
     public string TurnId { get; init; } = "turn";
 

@@ -18,15 +18,29 @@ namespace SkAgentSession.Agents;
 /// </summary>
 public static class ChatHistoryMapper
 {
+    /// <summary>How the summary of older items is introduced to the model.</summary>
+    public const string SummaryPrefix = "Summary of the earlier conversation: ";
+
     /// <summary>Builds the history the model sees: the system prompt, then the items.</summary>
     /// <exception cref="InvalidDataException">The items are not a consistent conversation (a tool call without its result, …).</exception>
-    public static ChatHistory ToChatHistory(string systemPrompt, IReadOnlyList<SessionItem> items)
+    public static ChatHistory ToChatHistory(string systemPrompt, IReadOnlyList<SessionItem> items) => ToChatHistory(systemPrompt, summary: null, items);
+
+    /// <summary>
+    /// Builds the history the model sees: the system prompt, the summary of the items that came
+    /// before <paramref name="items"/> (if any), then the items.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The items are not a consistent conversation (a tool call without its result, …).</exception>
+    public static ChatHistory ToChatHistory(string systemPrompt, string? summary, IReadOnlyList<SessionItem> items)
     {
         ArgumentNullException.ThrowIfNull(systemPrompt);
         ArgumentNullException.ThrowIfNull(items);
 
         var history = new ChatHistory();
         history.AddSystemMessage(systemPrompt);
+        if (!string.IsNullOrEmpty(summary))
+        {
+            history.AddSystemMessage(SummaryPrefix + summary);
+        }
 
         var consumedResults = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Restate.Sdk;
 using SkAgentSession.Agents;
@@ -32,7 +33,7 @@ public sealed class ApprovalGate(AgentRunner<AirlineContext> runner, IOptions<Ap
         state.ReplaceTurnItems(turnStart, progress.Items);
         state.SaveItems(ctx);
 
-        var awakeable = ctx.Awakeable<ApprovalDecision>();
+        var awakeable = ctx.Awakeable<JsonElement>();
         ctx.Set(PendingApproval.StateKey, new PendingApproval
         {
             TurnId = turnId,
@@ -45,7 +46,7 @@ public sealed class ApprovalGate(AgentRunner<AirlineContext> runner, IOptions<Ap
         await TurnEvents.ApprovalRequested(ctx, turnId, request);
 
         var first = await DurableFuture.Any(awakeable.Value, ctx.Timer(options.Value.Timeout, "approval timeout"));
-        var decision = first == 0 ? await awakeable.Value : ApprovalDecision.Timeout;
+        var decision = first == 0 ? ApprovalDecision.Read(await awakeable.Value) : ApprovalDecision.Timeout;
         ctx.Clear(PendingApproval.StateKey);
 
         var decided = request with { Status = decision.Status, Comment = decision.Comment };

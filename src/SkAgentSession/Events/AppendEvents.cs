@@ -23,6 +23,14 @@ public sealed record AppendEvents
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Step { get; init; }
 
+    /// <summary>
+    /// The turn's text streamed by its steps before this one. A <c>turn.retrying</c> event for this
+    /// attempt carries it, so a client keeps that text and drops only what the retried step streamed.
+    /// </summary>
+    [JsonPropertyName("textBefore")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TextBefore { get; init; }
+
     /// <summary>The events in the order they happened; their ids are assigned by the log.</summary>
     [JsonPropertyName("events")]
     public IReadOnlyList<TurnEvent>? Events { get; init; }

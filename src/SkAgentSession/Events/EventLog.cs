@@ -19,9 +19,11 @@ public static class EventLog
     /// a later one superseded, and any batch after the turn's terminal event, is dropped. A turn may
     /// run in several steps (<paramref name="step"/>, 1, 2, …): attempts count per step, the first
     /// attempt of a later step is no retry, and a batch of an earlier step than the latest is dropped.
+    /// A <c>turn.retrying</c> event carries the text the turn's earlier steps streamed
+    /// (<paramref name="textBefore"/>): a client keeps that much of the turn's text.
     /// </summary>
     public static async Task<AppendResult> Append(
-        IEventLogState state, string turnId, string? attemptId, IReadOnlyList<TurnEvent> events, int step = 1)
+        IEventLogState state, string turnId, string? attemptId, IReadOnlyList<TurnEvent> events, int step = 1, string? textBefore = null)
     {
         var header = await state.GetHeader() ?? new EventLogHeader();
         var sameTurn = header.TurnId == turnId;
@@ -47,6 +49,7 @@ public static class EventLog
                     TurnId = turnId,
                     Agent = events[0].Agent,
                     Attempt = attempts.Count,
+                    Text = string.IsNullOrEmpty(textBefore) ? null : textBefore,
                 });
                 incoming = [.. events.Where(e => e.Type != TurnEventTypes.TurnStarted)];
             }

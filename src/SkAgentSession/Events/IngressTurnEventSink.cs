@@ -30,6 +30,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
     private readonly string _turnId;
     private readonly string _attemptId;
     private readonly int _step;
+    private readonly string? _textBefore;
     private readonly ISessionEventLogClient _log;
     private readonly SessionEventSignal _signal;
     private readonly SessionEventsOptions _options;
@@ -48,6 +49,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         string turnId,
         string attemptId,
         int step,
+        string? textBefore,
         ISessionEventLogClient log,
         SessionEventSignal signal,
         SessionEventsOptions options,
@@ -57,6 +59,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
         _turnId = turnId;
         _attemptId = attemptId;
         _step = step;
+        _textBefore = string.IsNullOrEmpty(textBefore) ? null : textBefore;
         _log = log;
         _signal = signal;
         _options = options;
@@ -170,7 +173,7 @@ public sealed class IngressTurnEventSink : ITurnEventSink, IAsyncDisposable
 
     private async Task SendWithRetriesAsync(List<TurnEvent> batch, int batchNumber)
     {
-        var request = new AppendEvents { TurnId = _turnId, AttemptId = _attemptId, Step = _step, Events = batch };
+        var request = new AppendEvents { TurnId = _turnId, AttemptId = _attemptId, Step = _step, TextBefore = batchNumber == 1 ? _textBefore : null, Events = batch };
         var key = string.Create(CultureInfo.InvariantCulture, $"{_turnId}:{_attemptId}:{batchNumber}");
         var delay = FirstRetryInterval;
         while (true)

@@ -10,6 +10,6 @@ public sealed class IngressTurnEventSinkFactory(
     ILogger<IngressTurnEventSink> logger) : ITurnEventSinkFactory
 {
     // A fresh id per attempt is the point: the log tells a retried attempt by it.
-    public IngressTurnEventSink Create(string sessionId, string turnId, int step = 1) =>
-        new(sessionId, turnId, Guid.NewGuid().ToString("N"), step, log, signal, options.Value, logger);
+    public IngressTurnEventSink Create(string sessionId, string turnId, int step = 1, string? textBefore = null) =>
+        new(sessionId, turnId, Guid.NewGuid().ToString("N"), step, textBefore, log, signal, options.Value, logger);
 }

@@ -24,7 +24,7 @@ public sealed class SessionEventsObject
     {
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionEventRules.CheckAppend(request));
-        return EventLog.Append(new ContextState(ctx), request.TurnId!, request.AttemptId, request.Events!, request.Step);
+        return EventLog.Append(new ContextState(ctx), request.TurnId!, request.AttemptId, request.Events!, request.Step, request.TextBefore);
     }
 
     /// <summary>The events after a position, oldest first, and the last id.</summary>

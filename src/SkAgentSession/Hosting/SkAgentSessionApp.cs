@@ -4,6 +4,7 @@ using Restate.Sdk.Clients;
 using SkAgentSession.Agents;
 using SkAgentSession.Api;
 using SkAgentSession.Approvals;
+using SkAgentSession.Context;
 using SkAgentSession.Events;
 using SkAgentSession.Local;
 using SkAgentSession.Models;
@@ -53,6 +54,12 @@ public static class SkAgentSessionApp
         builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.SectionName));
         builder.Services.AddTransient<ApprovalGate>();
         builder.Services.AddTransient<DurableTurn>();
+        builder.Services.AddOptions<ContextOptions>()
+            .Bind(builder.Configuration.GetSection(ContextOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HistorySummarizer>();
+        builder.Services.AddTransient<ContextCompactor>();
 
         builder.Services.AddHttpClient<RestateIngressClient>(http =>
         {

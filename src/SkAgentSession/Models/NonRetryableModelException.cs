@@ -6,8 +6,8 @@ namespace SkAgentSession.Models;
 /// </summary>
 public sealed class NonRetryableModelException : ModelCallException
 {
-    public NonRetryableModelException(string message, int? statusCode, Exception? innerException)
-        : base(message, statusCode, innerException)
+    public NonRetryableModelException(string message, int? statusCode, Exception? cause)
+        : base(message, statusCode, cause)
     {
     }
 

@@ -6,8 +6,8 @@ namespace SkAgentSession.Models;
 /// </summary>
 public sealed class RetryableModelException : ModelCallException
 {
-    public RetryableModelException(string message, int? statusCode, Exception? innerException)
-        : base(message, statusCode, innerException)
+    public RetryableModelException(string message, int? statusCode, Exception? cause)
+        : base(message, statusCode, cause)
     {
     }
 

@@ -32,7 +32,7 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
 
         var settings = await ctx.Call<SessionSettings>(CallTarget.ForObject(SessionSettingsObject.Name, ctx.Key, "get"));
-        var state = await SessionState.Load(ctx, runner.Catalog.DefaultAgent);
+        var state = await SessionState.LoadForTurn(ctx, runner.Catalog.DefaultAgent);
         var userItem = MessageItem.FromUser(state.Agent, request.Message!, await ctx.Now());
         state.Items.Add(userItem);
 
@@ -78,8 +78,8 @@ public sealed class AgentSessionObject(
     public async Task<SessionHistory> GetHistory(ISharedObjectContext ctx)
     {
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
-        var state = await SessionState.Load(ctx, runner.Catalog.DefaultAgent);
-        return new SessionHistory(ctx.Key, state.Agent, state.Items);
+        var state = await SessionState.LoadWhole(ctx, runner.Catalog.DefaultAgent);
+        return new SessionHistory(ctx.Key, state.Agent, state.Items.From(0));
     }
 
     /// <summary>The approval the session's turn waits for, or null; runs beside the waiting turn.</summary>

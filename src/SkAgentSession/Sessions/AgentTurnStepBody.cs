@@ -27,7 +27,7 @@ internal static class AgentTurnStepBody
         Func<TurnEventEmitter, CancellationToken, Task<TurnProgress<AirlineContext>>> body,
         CancellationToken cancellationToken)
     {
-        await using var sink = stream.Sinks.Create(stream.SessionId, stream.TurnId, step);
+        await using var sink = stream.Sinks.Create(stream.SessionId, stream.TurnId, step, TurnReply.Of(progress.Items));
         if (step == 1)
         {
             sink.Emit(new TurnEvent { Type = TurnEventTypes.TurnStarted, TurnId = stream.TurnId, Agent = progress.ActiveAgent });

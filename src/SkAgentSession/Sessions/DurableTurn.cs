@@ -4,6 +4,7 @@ using SkAgentSession.Agents;
 using SkAgentSession.Agents.Loop;
 using SkAgentSession.Airline;
 using SkAgentSession.Approvals;
+using SkAgentSession.Context;
 using SkAgentSession.Settings;
 
 namespace SkAgentSession.Sessions;
@@ -14,7 +15,11 @@ namespace SkAgentSession.Sessions;
 /// <c>step</c> mode one step per model request, tool call and handoff. Deciding the next action
 /// is handler code: it depends only on the journaled results of the steps before.
 /// </summary>
-public sealed class DurableTurn(AgentRunner<AirlineContext> runner, ApprovalGate approvals, IOptions<AgentTurnOptions> turnOptions)
+public sealed class DurableTurn(
+    AgentRunner<AirlineContext> runner,
+    ApprovalGate approvals,
+    ContextCompactor compactor,
+    IOptions<AgentTurnOptions> turnOptions)
 {
     public const string WholeTurnStep = "agent turn";
 
@@ -24,9 +29,10 @@ public sealed class DurableTurn(AgentRunner<AirlineContext> runner, ApprovalGate
     internal async Task<TurnProgress<AirlineContext>> RunAsync(IObjectContext ctx, SessionState state, SessionSettings settings, TurnEventStream stream)
     {
         var turnStart = state.Items.Count;
-        IReadOnlyList<SessionItem> history = [.. state.Items];
-        var (_, progress) = runner.Begin(new AgentTurnRequest<AirlineContext>(history, state.Agent, state.Context));
         var runOptions = new RunOptions { RetryPolicy = turnOptions.Value.ToRetryPolicy() };
+        await compactor.CompactAsync(ctx, state, runOptions);
+        var history = ContextWindow.Visible(state.Items, state.Summary);
+        var (_, progress) = runner.Begin(new AgentTurnRequest<AirlineContext>(history, state.Agent, state.Context) { Summary = state.Summary?.Text });
         var step = 0;
         for (var action = runner.Next(progress, settings.Approvals); action.Kind != TurnActionKind.Done; action = runner.Next(progress, settings.Approvals))
         {

@@ -19,6 +19,12 @@ internal sealed class RestateAgentSessionClient(
     ILogger<RestateAgentSessionClient> logger) : IAgentSessionClient
 {
     /// <summary>
+    /// How long a message waits for its reply before asking (again) whether its turn waits for an
+    /// approval: turns shorter than this never ask; a waiting turn is noticed within it.
+    /// </summary>
+    private static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Starts the turn (with the caller's idempotency key, or one of its own so the turn can be
     /// attached to), and waits for its reply, unless the turn comes to wait for an approval first:
     /// then it answers with what the turn waits for.
@@ -47,9 +53,9 @@ internal sealed class RestateAgentSessionClient(
 
         using var stopAttach = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var attach = ingress.AttachRawAsync(InvocationQuery.ById(sent.InvocationId), stopAttach.Token);
-        foreach (var wait in ApprovalPollDelays())
+        while (true)
         {
-            if (await Task.WhenAny(attach, Task.Delay(wait, cancellationToken)) == attach)
+            if (await Task.WhenAny(attach, Task.Delay(ApprovalPollInterval, cancellationToken)) == attach)
             {
                 return await ReplyOf(attach);
             }
@@ -63,21 +69,6 @@ internal sealed class RestateAgentSessionClient(
                     approval.TurnId,
                     [new ApprovalSummary(approval.CallId, approval.Name, JsonDocument.Parse(approval.Arguments).RootElement.Clone())])));
             }
-        }
-
-        throw new InvalidOperationException("unreachable: the poll delays never end");
-    }
-
-    /// <summary>
-    /// How long to wait for the reply before asking whether the turn waits for an approval: short
-    /// turns never ask; a waiting turn is noticed within a second.
-    /// </summary>
-    private static IEnumerable<TimeSpan> ApprovalPollDelays()
-    {
-        yield return TimeSpan.FromMilliseconds(500);
-        while (true)
-        {
-            yield return TimeSpan.FromSeconds(1);
         }
     }
 

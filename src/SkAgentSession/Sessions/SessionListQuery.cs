@@ -1,18 +1,23 @@
 using System.Text.Json;
 using SkAgentSession.Agents;
+using SkAgentSession.Sessions.History;
 
 namespace SkAgentSession.Sessions;
 
 /// <summary>Finds the sessions that have state, through Restate's SQL <c>state</c> table.</summary>
 internal static class SessionListQuery
 {
+    /// <summary>
+    /// Reads each session's history header and agent, never its pages, so listing costs the same
+    /// however long the sessions are. (A session not yet moved to pages has only its items array.)
+    /// </summary>
     public const string Sql =
         $"SELECT service_key, key, value_utf8 FROM state WHERE service_name = '{AgentSessionObject.Name}' " +
-        $"AND key IN ('{SessionState.ItemsKey}', '{SessionState.AgentKey}')";
+        $"AND key IN ('{HistoryPages.HeaderKey}', '{HistoryPages.LegacyItemsKey}', '{SessionState.AgentKey}')";
 
     public static IReadOnlyList<SessionSummary> Summarize(IReadOnlyList<JsonElement> rows)
     {
-        var sessions = new Dictionary<string, (string? Agent, IReadOnlyList<SessionItem>? Items)>(StringComparer.Ordinal);
+        var sessions = new Dictionary<string, (string? Agent, HistoryHeader? Header)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var sessionId = row.GetProperty("service_key").GetString();
@@ -28,30 +33,35 @@ internal static class SessionListQuery
             {
                 entry.Agent = JsonSerializer.Deserialize<string>(value);
             }
-            else if (key == SessionState.ItemsKey)
+            else if (key == HistoryPages.HeaderKey)
             {
-                entry.Items = SessionItemJson.Deserialize(value);
+                entry.Header = JsonSerializer.Deserialize<HistoryHeader>(value, SessionItemJson.Options);
+            }
+            else if (key == HistoryPages.LegacyItemsKey && entry.Header is null)
+            {
+                entry.Header = HeaderOf(SessionItemJson.Deserialize(value));
             }
 
             sessions[sessionId] = entry;
         }
 
         return sessions
-            .Select(pair => Summarize(pair.Key, pair.Value.Agent, pair.Value.Items ?? []))
+            .Select(pair => new SessionSummary(
+                pair.Key,
+                pair.Value.Agent ?? string.Empty,
+                pair.Value.Header?.MessageCount ?? 0,
+                pair.Value.Header?.LastMessage,
+                pair.Value.Header?.UpdatedAt))
             .OrderByDescending(summary => summary.UpdatedAt ?? DateTimeOffset.MinValue)
             .ThenBy(summary => summary.SessionId, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static SessionSummary Summarize(string sessionId, string? agent, IReadOnlyList<SessionItem> items)
+    private static HistoryHeader HeaderOf(IReadOnlyList<SessionItem> items) => new()
     {
-        var messages = items.OfType<MessageItem>().ToList();
-        var lastItem = items.Count == 0 ? null : items[^1];
-        return new SessionSummary(
-            sessionId,
-            agent ?? lastItem?.Agent ?? string.Empty,
-            messages.Count,
-            messages.Count == 0 ? null : messages[^1].Content,
-            lastItem?.Timestamp);
-    }
+        Count = items.Count,
+        MessageCount = items.OfType<MessageItem>().Count(),
+        LastMessage = items.OfType<MessageItem>().LastOrDefault()?.Content,
+        UpdatedAt = items.Count == 0 ? null : items[^1].Timestamp,
+    };
 }

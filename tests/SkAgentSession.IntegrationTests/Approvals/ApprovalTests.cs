@@ -77,4 +77,39 @@ public sealed class ApprovalTests(SessionEnvironment env)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("'approved' must be true or false", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("turn")]
+    [InlineData("step")]
+    public async Task A_turn_stopped_while_it_waits_keeps_only_the_message_and_the_next_turn_works(string durability)
+    {
+        var session = SessionEnvironment.NewSessionId();
+        var flow = new ApprovalFlow(env, session);
+        var key = "key-" + session;
+        var callId = ApprovalFlow.CallId(await flow.StartSeatChangeAsync(durability, key));
+        var itemsBefore = (await flow.ItemsAsync()).Count;
+
+        using (var stop = await env.Api.PostAsync($"api/sessions/{session}/cancel", content: null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        }
+
+        using (var stopped = await env.PostMessageAsync(session, flow.SeatChangeMessage, key))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stopped.StatusCode);
+        }
+
+        var items = await flow.ItemsAsync();
+        Assert.Equal(flow.SeatChangeMessage, items[^2].GetProperty("content").GetString());
+        Assert.Equal("cancelled", items[^1].GetProperty("status").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("type").GetString() is "approval_request" or "tool_call" && i.GetProperty("callId").GetString() == callId);
+        Assert.True(items.Count < itemsBefore, "the waiting turn's items were dropped");
+        Assert.DoesNotContain("approval", (await env.GetStateAsync(session)).Keys);
+
+        using var decision = await flow.DecideAsync(callId, approved: true);
+        Assert.Equal(HttpStatusCode.NotFound, decision.StatusCode);
+
+        using var next = await env.PostMessageAsync(session, "What is the baggage allowance?");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class EventLogDriver(SessionEnvironment env) : IDisposable
 
     /// <summary>A sink of one turn attempt; like the app's factory, a new attempt id unless one is given.</summary>
     public IngressTurnEventSink NewSink(string sessionId, string turnId, string? attemptId = null) =>
-        new(sessionId, turnId, attemptId ?? Guid.NewGuid().ToString("N"), 1, Log, new SessionEventSignal(), new SessionEventsOptions(), NullLogger.Instance);
+        new(sessionId, turnId, attemptId ?? Guid.NewGuid().ToString("N"), 1, null, Log, new SessionEventSignal(), new SessionEventsOptions(), NullLogger.Instance);
 
     /// <summary>
     /// Emits text deltas <c>{prefix}{from}</c> … through one sink (one turn attempt) and waits until

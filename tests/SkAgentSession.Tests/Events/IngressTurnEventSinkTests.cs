@@ -12,7 +12,7 @@ public sealed class IngressTurnEventSinkTests : IDisposable
     private readonly SessionEventSignal _signal = new();
 
     private IngressTurnEventSink NewSink(string attemptId = "a1", int maxBatchSize = 64) =>
-        new("s1", "t1", attemptId, 1, _log, _signal, new SessionEventsOptions { MaxBatchSize = maxBatchSize, MaxRetryInterval = TimeSpan.FromMilliseconds(50) }, NullLogger.Instance);
+        new("s1", "t1", attemptId, 1, null, _log, _signal, new SessionEventsOptions { MaxBatchSize = maxBatchSize, MaxRetryInterval = TimeSpan.FromMilliseconds(50) }, NullLogger.Instance);
 
     public void Dispose() => _log.Dispose();
 

@@ -41,7 +41,7 @@ internal sealed class MemorySessionEventLog : ISessionEventLogClient, IDisposabl
             var dedupKey = sessionId + "/" + idempotencyKey;
             if (!_byIdempotencyKey.TryGetValue(dedupKey, out var result))
             {
-                result = await EventLog.Append(State(sessionId), batch.TurnId!, batch.AttemptId!, batch.Events!, batch.Step);
+                result = await EventLog.Append(State(sessionId), batch.TurnId!, batch.AttemptId!, batch.Events!, batch.Step, batch.TextBefore);
                 _byIdempotencyKey[dedupKey] = result;
             }
 

@@ -47,6 +47,23 @@ public sealed class ApiKeySecrecyTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_rate_limit_body_that_echoes_the_key_leaves_no_trace_of_it_in_the_whole_exception(bool streaming)
+    {
+        // The exception's ToString() is what reaches logs and Restate's failure record (as its stack trace).
+        var echo = new FixedResponseHandler(HttpStatusCode.TooManyRequests, $$$"""{"error":{"message":"Rate limit reached for key {{{Key}}}"}}""");
+        using var harness = new ScriptedHarness(apiKey: Key, model: echo, streaming: streaming);
+
+        var error = await Assert.ThrowsAsync<RetryableModelException>(
+            () => harness.Runner.RunTurnAsync([], AirlineAgentNames.Triage, new AirlineContext(), "hello"));
+
+        Assert.Contains("429", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, harness.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("key sk-abc123def456 here", "key [redacted] here")]
     [InlineData("nothing secret", "nothing secret")]
     public void Redactor_masks_key_shaped_text(string text, string expected)

@@ -38,10 +38,10 @@ internal sealed class ScriptedHarness : IDisposable
             Timeout = requestTimeout ?? TimeSpan.FromSeconds(30),
         };
         _loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        var chat = new OpenAIChatCompletionService(ScriptedChatModelHandler.ModelId, apiKey ?? string.Empty, httpClient: _http, loggerFactory: _loggerFactory);
+        ChatService = new OpenAIChatCompletionService(ScriptedChatModelHandler.ModelId, apiKey ?? string.Empty, httpClient: _http, loggerFactory: _loggerFactory);
         Runner = new AgentRunner<AirlineContext>(
             catalog ?? AirlineAgents.CreateCatalog(),
-            chat,
+            ChatService,
             Time,
             Options.Create(new AgentRunnerOptions { MaxModelRequestsPerTurn = maxModelRequests, Streaming = streaming }),
             new SecretRedactor(apiKey),
@@ -57,6 +57,9 @@ internal sealed class ScriptedHarness : IDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     public AgentRunner<AirlineContext> Runner { get; }
+
+    /// <summary>The chat completion service the runner uses (the OpenAI connector on the scripted model).</summary>
+    public Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService ChatService { get; }
 
     public void Dispose()
     {

@@ -25,6 +25,11 @@ public sealed record TurnProgress<TContext>
     [JsonPropertyName("requests")]
     public int Requests { get; init; }
 
+    /// <summary>What the model is told about the history before the turn's visible items, if anything.</summary>
+    [JsonPropertyName("summary")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Summary { get; init; }
+
     /// <summary>Seeds the random source each tool and handoff action gets (with its call id).</summary>
     [JsonPropertyName("seed")]
     public int Seed { get; init; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SkAgentSession.Agents;
 using SkAgentSession.Airline;
+using SkAgentSession.Context;
 
 namespace SkAgentSession.Models.Scripted;
 
@@ -27,6 +28,11 @@ internal static partial class ScriptedAirlinePolicy
 
     public static ScriptedReply Decide(ScriptedChatRequest request)
     {
+        if (request.Messages.Count > 0 && request.Messages[0].Role == "system" && request.Messages[0].Text == HistorySummarizer.Instructions)
+        {
+            return ScriptedReply.Say(ScriptedSummary.Of(request.LastUserText ?? string.Empty));
+        }
+
         var userText = request.LastUserText ?? string.Empty;
         if (request.ToolNames.Contains(AirlineTools.UpdateSeatName))
         {
