@@ -79,7 +79,8 @@ public static class FaultRun
                 {
                     var journal = journals.GetValueOrDefault(t.Message.IdempotencyKey);
                     var tools = journal is null ? [] : toolExecutions[journal.InvocationId];
-                    return (Turn: t, Runs: StepRunAudit.Check(t, durability, journal, calls[t.Message.Text], restateFaults, tools));
+                    var agentRequests = calls[t.Message.Text].Where(c => !c.IsHistorySummary);
+                    return (Turn: t, Runs: StepRunAudit.Check(t, durability, journal, agentRequests, restateFaults, tools));
                 })
                 .ToList();
 
