@@ -15,6 +15,13 @@ public sealed class FaultRunOptionsTests
     }
 
     [Theory]
+    [InlineData("turn", new[] { DurabilityMode.Turn })]
+    [InlineData("step", new[] { DurabilityMode.Step })]
+    [InlineData("both", new[] { DurabilityMode.Turn, DurabilityMode.Step })]
+    public void The_durability_option_chooses_the_modes_to_run(string value, DurabilityMode[] modes) =>
+        Assert.Equal(modes, FaultRunOptions.Parse(["--durability", value]).Durabilities);
+
+    [Theory]
     [InlineData("Unknown option '--bogus'", "--bogus")]
     [InlineData("--sessions must be at least 1", "--sessions", "0")]
     [InlineData("--turns needs a value", "--turns")]
@@ -23,6 +30,7 @@ public sealed class FaultRunOptionsTests
     [InlineData("as many --admin URLs", "--ingress", "http://127.0.0.1:1")]
     [InlineData("--kill-node-pid needs an external Restate", "--kill-node-pid", "5")]
     [InlineData("minimum is above its maximum", "--slow-ms", "900-100")]
+    [InlineData("--durability takes turn, step or both", "--durability", "steps")]
     public void Bad_options_are_refused_with_a_message_that_names_them(string expected, params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => FaultRunOptions.Parse(args));

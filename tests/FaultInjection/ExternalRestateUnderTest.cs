@@ -20,10 +20,11 @@ internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint>
             throw new InvalidOperationException("No Restate node to kill was given.");
         }
 
+        var startedAt = DateTimeOffset.UtcNow;
         using var node = Process.GetProcessById(pid);
         node.Kill();
         node.WaitForExit(TimeSpan.FromSeconds(10));
-        return Task.FromResult(new FaultEvent(at, "SIGKILL, not restarted", $"Restate node (pid {pid})", turnsInFlight, TimeSpan.Zero));
+        return Task.FromResult(new FaultEvent(at, startedAt, "SIGKILL, not restarted", $"Restate node (pid {pid})", turnsInFlight, TimeSpan.Zero, StruckRestate: true));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -52,6 +52,7 @@ internal sealed class FaultInjector(
     {
         var at = progress.Elapsed;
         var inFlight = progress.InFlight;
+        var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         replica.Kill();
         _serviceKills++;
@@ -59,7 +60,7 @@ internal sealed class FaultInjector(
         // Sometimes at once, sometimes after clients have noticed and re-sent into a closed port.
         await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(0, 1500)));
         await replica.StartAsync();
-        Record(new FaultEvent(at, "SIGKILL + restart", replica.Name, inFlight, clock.Elapsed));
+        Record(new FaultEvent(at, startedAt, "SIGKILL + restart", replica.Name, inFlight, clock.Elapsed, StruckRestate: false));
     }
 
     private void Record(FaultEvent fault)

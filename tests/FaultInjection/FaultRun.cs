@@ -7,13 +7,13 @@ namespace SkAgentSession.FaultInjection;
 /// <summary>
 /// One fault-injection run: Restate (our own restate-server, or an external one such as a cluster), the service
 /// instances as child processes, the conversations and the fault injector side by side, then the audit of every
-/// session's history and of the model requests per turn.
+/// session's history and, from Restate's journal, of how often each turn's durable steps ran.
 /// </summary>
 public static class FaultRun
 {
     private const int HistoryReadAttempts = 20;
 
-    public static async Task<FaultRunReport> RunAsync(FaultRunOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    public static async Task<FaultRunReport> RunAsync(FaultRunOptions options, DurabilityMode durability, TextWriter log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -39,7 +39,8 @@ public static class FaultRun
                     options.AppAssembly ?? RepositoryLayout.DefaultAppAssembly,
                     restate.AccessPoints[i % restate.AccessPoints.Count],
                     modelCallLog,
-                    Path.Combine(workDirectory, name + ".log"));
+                    Path.Combine(workDirectory, name + ".log"),
+                    DurabilitySettings.AppSettings(durability));
                 replicas.Add(replica);
                 await replica.StartAsync();
                 log.WriteLine($"{name}: API {replica.ApiUrl} -> Restate {restate.AccessPoints[i % restate.AccessPoints.Count].IngressUrl}");
@@ -52,13 +53,14 @@ public static class FaultRun
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
+            await DurabilitySettings.ConfirmAsync(http, replicas[0].ApiUrl, scripts[0].SessionId, durability, cancellationToken);
             var injector = new FaultInjector(options, replicas, restate, progress, log);
-            log.WriteLine($"{options.Sessions} conversations x {options.Turns} messages (seed {options.Seed}, run {runId}); faults:");
+            log.WriteLine($"{options.Sessions} conversations x {options.Turns} messages in {DurabilitySettings.Name(durability)} mode (seed {options.Seed}, run {runId}); faults:");
 
             var turns = await ConverseUnderFaultsAsync(scripts, new ConversationClient(http, replicas, options, progress), injector, cancellationToken);
             var conversationSeconds = progress.Elapsed.TotalSeconds;
 
-            log.WriteLine("Auditing histories and the model call log...");
+            log.WriteLine("Auditing histories, the journal and the model call log...");
             var audits = new List<SessionAudit>();
             foreach (var session in turns.GroupBy(t => t.SessionId))
             {
@@ -67,12 +69,22 @@ public static class FaultRun
             }
 
             var calls = ModelCallLog.ReadByMessage(modelCallLog);
-            var modelRuns = turns
+            var sessionPrefix = runId + "-";
+            var journals = TurnJournalQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, TurnJournalQuery.Sql(sessionPrefix), cancellationToken));
+            var toolExecutions = ToolExecutionQuery.Parse(await QueryAsync(restate.AccessPoints[0].AdminUrl, ToolExecutionQuery.Sql(sessionPrefix), cancellationToken));
+            var restateFaults = injector.Events.Where(f => f.StruckRestate).Select(RestateFaultWindow.Of).ToList();
+            var stepRuns = turns
                 .Where(t => t.Outcome == TurnOutcome.Acknowledged)
-                .Select(t => (Turn: t, Runs: ModelRunAudit.Check(t, calls[t.Message.Text])))
+                .Select(t =>
+                {
+                    var journal = journals.GetValueOrDefault(t.Message.IdempotencyKey);
+                    var tools = journal is null ? [] : toolExecutions[journal.InvocationId];
+                    var agentRequests = calls[t.Message.Text].Where(c => !c.IsHistorySummary);
+                    return (Turn: t, Runs: StepRunAudit.Check(t, durability, journal, agentRequests, restateFaults, tools));
+                })
                 .ToList();
 
-            var report = BuildReport(options, restate, replicas, turns, audits, modelRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
+            var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
             if (report.Passed && options.WorkDirectory is null && !options.KeepWorkDirectory)
             {
                 await DisposeAllAsync(replicas);
@@ -149,13 +161,32 @@ public static class FaultRun
         }
     }
 
+    /// <summary>Runs SQL through Restate's admin API, waiting out a Restate that is still recovering.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> QueryAsync(Uri adminUrl, string sql, CancellationToken cancellationToken)
+    {
+        using var adminHttp = new HttpClient { BaseAddress = adminUrl, Timeout = TimeSpan.FromMinutes(2) };
+        var admin = new Restate.Sdk.Clients.RestateAdminClient(adminHttp);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await admin.QueryAsync(sql, cancellationToken);
+            }
+            catch (Exception failure) when (failure is HttpRequestException or Restate.Sdk.Clients.RestateAdminException && attempt < HistoryReadAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
+    }
+
     private static FaultRunReport BuildReport(
         FaultRunOptions options,
+        DurabilityMode durability,
         IRestateUnderTest restate,
         List<ServiceProcess> replicas,
         List<TurnRecord> turns,
         List<SessionAudit> audits,
-        List<(TurnRecord Turn, TurnModelRuns Runs)> modelRuns,
+        List<(TurnRecord Turn, TurnStepRuns Runs)> stepRuns,
         IReadOnlyList<FaultEvent> faults,
         RunProgress progress,
         ILookup<string, ModelCall> calls,
@@ -165,16 +196,16 @@ public static class FaultRun
     {
         var acknowledged = turns.Where(t => t.Outcome == TurnOutcome.Acknowledged).ToList();
         var latencies = acknowledged.Select(t => t.Latency!.Value.TotalSeconds).Order().ToList();
-        var restarts = faults.Where(f => f.Kind.StartsWith("SIGKILL +", StringComparison.Ordinal)).Select(f => f.Downtime.TotalSeconds).ToList();
+        var restarts = faults.Where(f => !f.StruckRestate).Select(f => f.Downtime.TotalSeconds).ToList();
         var problems = audits.SelectMany(a => a.Notes.Select(note => $"{a.SessionId}: {note}")).Take(20).ToList();
-        problems.AddRange(modelRuns.Where(m => m.Runs.Recomputed || m.Runs.Unaccounted).Take(20).Select(m =>
-            $"{m.Turn.Message.IdempotencyKey}: {m.Runs.Requests} model requests, {m.Runs.AfterReply} after its reply was computed, {m.Runs.RequestsPerExecution} per execution"));
+        problems.AddRange(stepRuns.SelectMany(s => s.Runs.Notes.Select(note => $"{s.Turn.Message.IdempotencyKey}: {note}")).Take(20));
         problems.AddRange(turns.Where(t => t.Outcome != TurnOutcome.Acknowledged).Take(20).Select(t =>
             $"{t.Message.IdempotencyKey}: {t.Outcome} after {t.Attempts} attempts ({t.LastError})"));
 
         return new FaultRunReport
         {
-            Setup = $"{options.Sessions} sessions x {options.Turns} turns, seed {options.Seed}, {replicas.Count} service instance(s), {restate.Description}",
+            Durability = DurabilitySettings.Name(durability),
+            Setup = $"{options.Sessions} sessions x {options.Turns} turns, {DurabilitySettings.Name(durability)} mode, seed {options.Seed}, {replicas.Count} service instance(s), {restate.Description}",
             MessagesPlanned = options.Sessions * options.Turns,
             MessagesSent = turns.Count,
             SendAttempts = turns.Sum(t => t.Attempts),
@@ -188,9 +219,18 @@ public static class FaultRun
             MissingReplies = audits.Sum(a => a.MissingReplies),
             MismatchedTurns = audits.Sum(a => a.MismatchedTurns),
             ModelRequests = calls.Sum(g => g.Count()),
-            RecomputedTurns = modelRuns.Count(m => m.Runs.Recomputed),
-            TurnsRerunBeforeStore = modelRuns.Count(m => m.Runs.RerunBeforeStore),
-            UnaccountedTurns = modelRuns.Count(m => m.Runs.Unaccounted),
+            RecomputedTurns = stepRuns.Count(s => s.Runs.Recomputed),
+            ModelRequestsRepeated = stepRuns.Sum(s => s.Runs.ModelRequestsRepeated),
+            ModelRequestsAfterStore = stepRuns.Sum(s => s.Runs.ModelRequestsAfterStore),
+            ModelRequestsRepeatedInOneAttempt = stepRuns.Sum(s => s.Runs.ModelRequestsRepeatedInOneAttempt),
+            ToolCallsRecorded = true,
+            ToolCalls = stepRuns.Sum(s => s.Runs.ToolCalls),
+            ToolCallsRepeated = stepRuns.Sum(s => s.Runs.ToolCallsRepeated),
+            ToolCallsAfterStore = stepRuns.Sum(s => s.Runs.ToolCallsAfterStore),
+            ToolCallsSeenLateAfterRestateFault = stepRuns.Sum(s => s.Runs.ToolCallsSeenLateAfterRestateFault),
+            TurnsWithRepeats = stepRuns.Count(s => s.Runs.ModelRequestsRepeated + s.Runs.ToolCallsRepeated > 0),
+            UnaccountedTurns = stepRuns.Count(s => s.Runs.UnaccountedSteps > 0),
+            JournalMismatchedTurns = stepRuns.Count(s => s.Runs.JournalMismatches > 0),
             ServiceKills = restarts.Count,
             RestateFaults = faults.Count - restarts.Count,
             TurnsInFlightAtFaults = faults.Sum(f => f.TurnsInFlight),

@@ -69,6 +69,9 @@ public sealed record FaultRunOptions
     /// <summary>The built app (<c>SkAgentSession.dll</c>); by default the build next to this driver's configuration.</summary>
     public string? AppAssembly { get; init; }
 
+    /// <summary>The sessions' durability modes to test, one run each in this order (default: both, turn first).</summary>
+    public IReadOnlyList<DurabilityMode> Durabilities { get; init; } = [DurabilityMode.Turn, DurabilityMode.Step];
+
     /// <summary>Writes the figures as JSON here as well.</summary>
     public string? JsonReportPath { get; init; }
 
@@ -95,7 +98,8 @@ public sealed record FaultRunOptions
           --work-dir DIR         logs, model call log, Restate data (default: a temp folder)
           --keep-work-dir        keep the work folder after a passing run
           --app PATH             SkAgentSession.dll to run
-          --json PATH            also write the figures as JSON
+          --durability MODE      turn, step or both: the sessions' durability, one run per mode (default both)
+          --json PATH            also write the figures as JSON (an object keyed by mode)
         """;
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
@@ -126,6 +130,7 @@ public sealed record FaultRunOptions
                 "--work-dir" => options with { WorkDirectory = Value() },
                 "--keep-work-dir" => options with { KeepWorkDirectory = true },
                 "--app" => options with { AppAssembly = Value() },
+                "--durability" => options with { Durabilities = Modes(name, Value()) },
                 "--json" => options with { JsonReportPath = Value() },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
@@ -186,6 +191,14 @@ public sealed record FaultRunOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 1
             ? number
             : throw new ArgumentException($"{name} takes a number from 0 to 1, not '{value}'.");
+
+    private static DurabilityMode[] Modes(string name, string value) => value switch
+    {
+        "turn" => [DurabilityMode.Turn],
+        "step" => [DurabilityMode.Step],
+        "both" => [DurabilityMode.Turn, DurabilityMode.Step],
+        _ => throw new ArgumentException($"{name} takes turn, step or both, not '{value}'."),
+    };
 
     private static Uri[] Urls(string name, string value) =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>

@@ -6,6 +6,9 @@ namespace SkAgentSession.FaultInjection;
 /// <summary>The figures of a run and its verdict.</summary>
 public sealed class FaultRunReport
 {
+    /// <summary>The sessions' durability mode: <c>turn</c> or <c>step</c>.</summary>
+    public required string Durability { get; init; }
+
     public required string Setup { get; init; }
 
     public int MessagesPlanned { get; init; }
@@ -38,12 +41,39 @@ public sealed class FaultRunReport
 
     public int ModelRequests { get; init; }
 
+    /// <summary>Turns with a model request or tool call made after its step's result was stored in the journal.</summary>
     public int RecomputedTurns { get; init; }
 
-    /// <summary>Turns whose step ran again because an earlier attempt was cut off before its result was stored (allowed).</summary>
-    public int TurnsRerunBeforeStore { get; init; }
+    /// <summary>Model requests beyond one execution per step, each made before its step's result was stored (allowed).</summary>
+    public int ModelRequestsRepeated { get; init; }
 
+    /// <summary>Model requests made after their step's result was stored.</summary>
+    public int ModelRequestsAfterStore { get; init; }
+
+    /// <summary>Repeats of a model request step by the same process with no Restate fault to cut the first one off.</summary>
+    public int ModelRequestsRepeatedInOneAttempt { get; init; }
+
+    /// <summary>Whether the run had a record of tool executions; without one the tool figures are zero and say nothing.</summary>
+    public bool ToolCallsRecorded { get; init; }
+
+    public int ToolCalls { get; init; }
+
+    /// <summary>Tool executions beyond one per tool call, each before its step's result was stored (allowed).</summary>
+    public int ToolCallsRepeated { get; init; }
+
+    public int ToolCallsAfterStore { get; init; }
+
+    /// <summary>Repeated tool executions whose events reached the log only after a Restate fault ended (counted in <see cref="ToolCallsRepeated"/>).</summary>
+    public int ToolCallsSeenLateAfterRestateFault { get; init; }
+
+    /// <summary>Turns with a repeated model request or tool call (allowed: cut off before stored).</summary>
+    public int TurnsWithRepeats { get; init; }
+
+    /// <summary>Turns with a model step whose requests are missing from the call log.</summary>
     public int UnaccountedTurns { get; init; }
+
+    /// <summary>Turns whose journal lacks a step its items call for, has one they do not, or a step without a stored result.</summary>
+    public int JournalMismatchedTurns { get; init; }
 
     public int ServiceKills { get; init; }
 
@@ -92,6 +122,8 @@ public sealed class FaultRunReport
             Add(MissingReplies, "messages without their reply");
             Add(MismatchedTurns, "turns stored differently from their answer");
             Add(UnaccountedTurns, "turns whose model requests are missing from the call log");
+            Add(ModelRequestsRepeatedInOneAttempt, "model requests repeated with no fault to cut the first off");
+            Add(JournalMismatchedTurns, "turns whose journal does not match their items");
             return failures;
 
             void Add(int count, string what)
@@ -114,9 +146,11 @@ public sealed class FaultRunReport
         output.WriteLine($"  acknowledged            {Acknowledged} (not acknowledged: {NotAcknowledged})");
         output.WriteLine($"  duplicated              {Duplicated}");
         output.WriteLine($"  lost                    {Lost}");
-        output.WriteLine($"  recomputed turns        {RecomputedTurns}");
+        output.WriteLine($"  recomputed turns        {RecomputedTurns} (model requests after their step was stored {ModelRequestsAfterStore}, tool calls {ToolCallsAfterStore})");
         output.WriteLine($"  other history checks    unexpected {Unexpected}, sessions out of order {SessionsOutOfOrder}, missing replies {MissingReplies}, turns stored differently {MismatchedTurns}");
-        output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); steps re-run before being stored {TurnsRerunBeforeStore}; unaccounted {UnaccountedTurns}");
+        output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); repeated before stored {ModelRequestsRepeated} (in {TurnsWithRepeats} turns), repeated with nothing to cut them off {ModelRequestsRepeatedInOneAttempt}; turns unaccounted {UnaccountedTurns}");
+        output.WriteLine($"  tool calls              {ToolCalls} executions seen in the event log; repeated before stored {ToolCallsRepeated} ({ToolCallsSeenLateAfterRestateFault} of them seen only after a Restate fault held their events back)");
+        output.WriteLine($"  journal                 turns whose steps do not match their items {JournalMismatchedTurns}");
         output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
         output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s; per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
         if (RetryReasons.Count > 0)
@@ -129,10 +163,30 @@ public sealed class FaultRunReport
             output.WriteLine($"  problem: {problem}");
         }
 
+        output.WriteLine(Summary);
         output.WriteLine(Passed ? "PASSED" : "FAILED: " + string.Join(", ", Failures));
     }
 
+    /// <summary>The run in one line, e.g. <c>step mode: 300/300 acknowledged, duplicated 0, lost 0, recomputed 0 (model requests repeated 7, all cut off before stored; ...)</c>.</summary>
+    public string Summary
+    {
+        get
+        {
+            var modelRepeats = $"model requests repeated {ModelRequestsRepeated}, " + (ModelRequestsRepeatedInOneAttempt == 0 && ModelRequestsAfterStore == 0
+                ? "all cut off before stored"
+                : $"{ModelRequestsAfterStore} after stored, {ModelRequestsRepeatedInOneAttempt} with nothing to cut them off");
+            var toolRepeats = !ToolCallsRecorded
+                ? "tool calls: no record of their executions"
+                : $"tool calls repeated {ToolCallsRepeated}, " + (ToolCallsAfterStore == 0 ? "all cut off before stored" : $"{ToolCallsAfterStore} after stored")
+                    + (ToolCallsSeenLateAfterRestateFault > 0 ? $" ({ToolCallsSeenLateAfterRestateFault} seen late, held back by a Restate fault)" : string.Empty);
+            return $"{Durability} mode: {Acknowledged}/{MessagesPlanned} acknowledged, duplicated {Duplicated}, lost {Lost}, recomputed {RecomputedTurns} ({modelRepeats}; {toolRepeats})";
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Several runs' figures as one JSON object keyed by durability mode.</summary>
+    public static string ToJson(IReadOnlyDictionary<string, FaultRunReport> byMode) => JsonSerializer.Serialize(byMode, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

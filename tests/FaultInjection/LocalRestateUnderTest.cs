@@ -29,11 +29,12 @@ internal sealed class LocalRestateUnderTest : IRestateUnderTest
 
     public async Task<FaultEvent> InjectFaultAsync(Random random, TimeSpan at, int turnsInFlight)
     {
+        var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await _server.StopAsync();
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 3000)));
         await _server.RestartAsync();
-        return new FaultEvent(at, "stop (SIGTERM) + restart", "restate-server", turnsInFlight, clock.Elapsed);
+        return new FaultEvent(at, startedAt, "stop (SIGTERM) + restart", "restate-server", turnsInFlight, clock.Elapsed, StruckRestate: true);
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

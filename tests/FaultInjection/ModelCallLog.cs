@@ -25,7 +25,8 @@ internal static class ModelCallLog
             calls.Add(new ModelCall(
                 root.GetProperty("timestamp").GetDateTimeOffset(),
                 root.GetProperty("processId").GetInt32(),
-                root.GetProperty("lastUserMessage").GetString() ?? string.Empty));
+                root.GetProperty("lastUserMessage").GetString() ?? string.Empty,
+                root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array ? tools.GetArrayLength() : 1));
         }
 
         return calls.ToLookup(c => c.LastUserMessage);

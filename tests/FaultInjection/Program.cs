@@ -25,26 +25,38 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-FaultRunReport report;
-try
+var reports = new Dictionary<string, FaultRunReport>();
+foreach (var durability in options.Durabilities)
 {
-    report = await FaultRun.RunAsync(options, Console.Out, cancel.Token);
-}
-catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-{
-    Console.Error.WriteLine("Cancelled.");
-    return 130;
+    FaultRunReport report;
+    try
+    {
+        report = await FaultRun.RunAsync(options, durability, Console.Out, cancel.Token);
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Cancelled.");
+        return 130;
+    }
+
+    report.WriteTo(Console.Out);
+    if (!report.Passed || options.KeepWorkDirectory)
+    {
+        Console.WriteLine($"Logs, model call log and Restate data: {report.WorkDirectory}");
+    }
+
+    Console.WriteLine();
+    reports[report.Durability] = report;
 }
 
-report.WriteTo(Console.Out);
+foreach (var report in reports.Values)
+{
+    Console.WriteLine(report.Summary + (report.Passed ? string.Empty : " - FAILED"));
+}
+
 if (options.JsonReportPath is not null)
 {
-    await File.WriteAllTextAsync(options.JsonReportPath, report.ToJson());
+    await File.WriteAllTextAsync(options.JsonReportPath, FaultRunReport.ToJson(reports));
 }
 
-if (!report.Passed || options.KeepWorkDirectory)
-{
-    Console.WriteLine($"Logs, model call log and Restate data: {report.WorkDirectory}");
-}
-
-return report.Passed ? 0 : 1;
+return reports.Values.All(r => r.Passed) ? 0 : 1;

@@ -21,7 +21,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private Process? _process;
     private bool _logClosed;
 
-    public ServiceProcess(string name, string appAssembly, RestateAccessPoint restate, string modelCallLog, string logPath)
+    /// <param name="appSettings">Extra configuration of the app, as environment variables (e.g. <c>SkAgentSession__Sessions__Durability</c>).</param>
+    public ServiceProcess(string name, string appAssembly, RestateAccessPoint restate, string modelCallLog, string logPath, IReadOnlyDictionary<string, string> appSettings)
     {
         Name = name;
         _appAssembly = appAssembly;
@@ -39,6 +40,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__SkAgentSession"] = "Information",
         };
+        foreach (var (key, value) in appSettings)
+        {
+            _environment[key] = value;
+        }
+
         _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
     }
 
