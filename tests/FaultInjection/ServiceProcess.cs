@@ -37,6 +37,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             ["SkAgentSession__EndpointPort"] = endpointPort.ToString(CultureInfo.InvariantCulture),
             ["Model__Provider"] = "scripted",
             ["SKAS_SCRIPTED_MODEL_CALL_LOG"] = modelCallLog,
+            ["ScriptedModel__TestHooks"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__SkAgentSession"] = "Information",
         };

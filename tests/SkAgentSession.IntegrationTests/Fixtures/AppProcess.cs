@@ -26,6 +26,7 @@ internal sealed class AppProcess : IAsyncDisposable
             ["SkAgentSession__EndpointPort"] = EndpointPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Model__Provider"] = "scripted",
             ["SKAS_SCRIPTED_MODEL_CALL_LOG"] = modelCallLog,
+            ["ScriptedModel__TestHooks"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__SkAgentSession"] = "Information",
         };

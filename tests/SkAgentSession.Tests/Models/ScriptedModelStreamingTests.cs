@@ -139,7 +139,7 @@ public sealed class ScriptedModelStreamingTests
     [Fact]
     public async Task Fault_markers_fail_a_streamed_request_with_a_json_error()
     {
-        using var model = Invoker(new ScriptedModelOptions { TokenDelayMs = 0 });
+        using var model = Invoker(new ScriptedModelOptions { TokenDelayMs = 0, TestHooks = true });
 
         using var failed = await model.SendAsync(Post(Body("hi #model-fail:1:503", stream: true)), CancellationToken.None);
         using var retried = await model.SendAsync(Post(Body("hi #model-fail:1:503", stream: true)), CancellationToken.None);

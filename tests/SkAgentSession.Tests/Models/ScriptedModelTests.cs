@@ -137,7 +137,7 @@ public sealed class ScriptedModelTests
         try
         {
             // Two handlers stand for two processes (say, before and after a restart).
-            var options = new ScriptedModelOptions { CallLogPath = path };
+            var options = new ScriptedModelOptions { CallLogPath = path, TestHooks = true };
             using var first = new HttpClient(new ScriptedChatModelHandler(new ScriptedModelRequestCounter(), options, TimeProvider.System));
             using var second = new HttpClient(new ScriptedChatModelHandler(new ScriptedModelRequestCounter(), options, TimeProvider.System));
             const string failing = "hi #model-fail:2:503";
@@ -208,5 +208,30 @@ public sealed class ScriptedModelTests
         });
         using var response = await client.PostAsync(new Uri("http://scripted.invalid/v1/chat/completions"), new StringContent(body));
         return (int)response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Without_test_hooks_a_fault_marker_is_just_text()
+    {
+        using var client = new HttpClient(new ScriptedChatModelHandler(new ScriptedModelRequestCounter(), new ScriptedModelOptions { TokenDelayMs = 0 }, TimeProvider.System));
+
+        Assert.Equal(200, await StatusAsync(client, "hi #model-fail:1:503"));
+    }
+
+    [Fact]
+    public void The_request_counter_remembers_only_the_latest_messages()
+    {
+        var counter = new ScriptedModelRequestCounter();
+        for (var i = 0; i <= ScriptedModelRequestCounter.Capacity; i++)
+        {
+            counter.Record($"message {i}");
+        }
+
+        counter.Record("message 1");
+
+        Assert.Equal(0, counter.CountFor("message 0"));
+        Assert.Equal(2, counter.CountFor("message 1"));
+        Assert.Equal(1, counter.CountFor($"message {ScriptedModelRequestCounter.Capacity}"));
+        Assert.Equal(ScriptedModelRequestCounter.Capacity + 2, counter.Total);
     }
 }

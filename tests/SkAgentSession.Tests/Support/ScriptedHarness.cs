@@ -31,7 +31,7 @@ internal sealed class ScriptedHarness : IDisposable
         bool streaming = true)
     {
         Counter = new ScriptedModelRequestCounter();
-        Recorder = new RecordingHandler(model ?? new ScriptedChatModelHandler(Counter, scriptedOptions ?? new ScriptedModelOptions { TokenDelayMs = 0 }, TimeProvider.System));
+        Recorder = new RecordingHandler(model ?? new ScriptedChatModelHandler(Counter, scriptedOptions ?? new ScriptedModelOptions { TokenDelayMs = 0, TestHooks = true }, TimeProvider.System));
         _http = new HttpClient(Recorder)
         {
             BaseAddress = new Uri("http://scripted-model.invalid/v1"),

@@ -23,6 +23,7 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
     private readonly ScriptedModelCallLog? _callLog;
     private readonly TimeProvider _time;
     private readonly TimeSpan _tokenDelay;
+    private readonly bool _testHooks;
 
     public ScriptedChatModelHandler(ScriptedModelRequestCounter counter, ScriptedModelOptions options, TimeProvider time)
     {
@@ -32,6 +33,7 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
         _counter = counter;
         _time = time;
         _tokenDelay = TimeSpan.FromMilliseconds(Math.Max(0, options.TokenDelayMs));
+        _testHooks = options.TestHooks;
         _callLog = string.IsNullOrWhiteSpace(options.CallLogPath) ? null : new ScriptedModelCallLog(options.CallLogPath, time);
     }
 
@@ -56,7 +58,7 @@ public sealed class ScriptedChatModelHandler : HttpMessageHandler
         }
 
         var lastUserMessage = chat.LastUserText ?? string.Empty;
-        var faults = ScriptedFaults.Parse(lastUserMessage);
+        var faults = _testHooks ? ScriptedFaults.Parse(lastUserMessage) : ScriptedFaults.None;
         var attempt = _counter.Record(lastUserMessage);
         var status = faults.FailureFor(attempt) ?? 200;
         if (_callLog is not null)

@@ -17,4 +17,11 @@ public sealed class ScriptedModelOptions
     /// streaming client sees the answer arrive the way a real model sends it. 0 streams at once.
     /// </summary>
     public int TokenDelayMs { get; set; } = 15;
+
+    /// <summary>
+    /// Test hook switch: when on, the fault markers in a message (<c>#model-fail:…</c>,
+    /// <c>#model-slow:…</c>, see <c>ScriptedFaults</c>) are obeyed. Off by default, so in the demo
+    /// a message that happens to contain one is just text. The tests turn it on.
+    /// </summary>
+    public bool TestHooks { get; set; }
 }
