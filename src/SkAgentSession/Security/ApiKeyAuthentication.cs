@@ -32,7 +32,7 @@ internal static class ApiKeyAuthentication
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "API key required",
-                detail: "Send 'Authorization: Bearer <key>' with a key this app was configured with (SkAgentSession:ApiKeys).").ExecuteAsync(context);
+                detail: "This app requires an API key: send 'Authorization: Bearer <key>' with one of the keys it was configured with (SkAgentSession:ApiKeys).").ExecuteAsync(context);
         });
     }
 

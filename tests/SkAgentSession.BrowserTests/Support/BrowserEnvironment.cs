@@ -9,13 +9,23 @@ namespace SkAgentSession.BrowserTests.Support;
 /// One real restate-server, the app (scripted model) registered with it, and one headless Chromium
 /// driven by Playwright, shared by every browser test. Each test opens its own browser context.
 /// </summary>
-public sealed class BrowserEnvironment : IAsyncLifetime
+public class BrowserEnvironment : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    public BrowserEnvironment()
+        : this(new SessionEnvironment())
+    {
+    }
+
+    protected BrowserEnvironment(SessionEnvironment sessions)
+    {
+        Sessions = sessions;
+    }
+
     /// <summary>The app and its Restate, with an HTTP client for the app's API.</summary>
-    public SessionEnvironment Sessions { get; } = new();
+    public SessionEnvironment Sessions { get; }
 
     public Uri AppUrl => Sessions.App.BaseUrl;
 

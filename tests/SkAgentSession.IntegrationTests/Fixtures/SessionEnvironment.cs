@@ -23,6 +23,9 @@ public class SessionEnvironment : IAsyncLifetime
     /// <summary>App settings (environment variables) beyond the defaults, for an environment that needs them.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
+    /// <summary>An API key the app requires (and <see cref="Api"/> sends), or null for an open API.</summary>
+    public virtual string? ApiKey => null;
+
     public async Task InitializeAsync()
     {
         Restate = await LocalRestateServer.StartAsync(new LocalRestateServerOptions
@@ -39,9 +42,13 @@ public class SessionEnvironment : IAsyncLifetime
 
             // Seat changes run without waiting for a person unless a test turns approvals on for its session.
             ["SkAgentSession__Sessions__Approvals"] = "false",
-        }.Concat(ExtraSettings).ToDictionary());
+        }.Concat(ExtraSettings).Concat(ApiKey is null ? [] : [KeyValuePair.Create("SKAS_API_KEYS", ApiKey)]).ToDictionary());
         await App.StartAsync();
         Api = new HttpClient { BaseAddress = App.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        if (ApiKey is not null)
+        {
+            Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
+        }
     }
 
     public async Task DisposeAsync()

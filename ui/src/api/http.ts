@@ -1,3 +1,4 @@
+import { askForApiKey, authorizationHeaders, storedApiKey } from "./apiKey";
 import { ApiError, NetworkError } from "./errors";
 import type { ProblemDetails } from "./types";
 
@@ -12,8 +13,24 @@ export interface RequestOptions {
 
 const defaultTimeoutMs = 15_000;
 
-/** Fetches JSON from the app's API, turning every failure into ApiError or NetworkError. */
+/**
+ * Fetches JSON from the app's API, turning every failure into ApiError or NetworkError. When the app
+ * answers 401 (it requires an API key), asks for the key once and repeats the request with it.
+ */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T | undefined> {
+  const keyUsed = storedApiKey();
+  try {
+    return await requestJsonOnce<T>(path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    // Several requests may meet the 401 at once: only the first asks; the others use its answer.
+    const keyChanged = storedApiKey() !== undefined && storedApiKey() !== keyUsed;
+    if (keyChanged || askForApiKey()) return requestJsonOnce<T>(path, options);
+    throw error;
+  }
+}
+
+async function requestJsonOnce<T>(path: string, options: RequestOptions): Promise<T | undefined> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const controller = new AbortController();
   let timedOut = false;
@@ -24,7 +41,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   const onOuterAbort = () => controller.abort();
   options.signal?.addEventListener("abort", onOuterAbort, { once: true });
 
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  const headers: Record<string, string> = { accept: "application/json", ...authorizationHeaders(), ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers["content-type"] = "application/json";

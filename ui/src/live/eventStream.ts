@@ -1,3 +1,4 @@
+import { withAccessToken } from "../api/apiKey";
 import { eventsUrl } from "../api/client";
 import { parseTurnEvent, turnEventTypes, type TurnEvent } from "../api/events";
 
@@ -41,7 +42,7 @@ export class SessionEventStream {
 
   private open(): void {
     if (this.closed) return;
-    const source = new EventSource(eventsUrl(this.sessionId));
+    const source = new EventSource(withAccessToken(eventsUrl(this.sessionId)));
     this.source = source;
     source.addEventListener("open", () => {
       this.reopenDelayMs = 1_000;
