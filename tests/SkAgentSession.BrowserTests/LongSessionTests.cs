@@ -89,6 +89,7 @@ public sealed class LongSessionTests(BrowserEnvironment env)
         }
 
         Assert.Equal(TimelineEntries.ForItemsFrom(items, 0), await tab.Chat.EntryPositionsAsync());
+        await Expect(tab.Chat.ByTestId("conversation")).ToBeFocusedAsync();
 
         // A turn sent elsewhere (slow, so the page sees it run) shows as it runs and once it ends,
         // read from the latest turn on, never as the whole history.

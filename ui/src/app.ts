@@ -586,8 +586,12 @@ export class App {
     const loadEarlierFocused = focused instanceof HTMLElement && focused.dataset.testid === loadEarlierTestId;
     this.el.timeline.replaceChildren(...timeline);
     if (focused instanceof HTMLElement && focused !== document.activeElement && this.el.timeline.contains(focused)) focused.focus({ preventScroll: true });
-    // "Load earlier messages" is drawn anew each time: a keyboard user keeps the focus on it.
-    if (loadEarlierFocused) this.el.timeline.querySelector<HTMLElement>(`[data-testid="${loadEarlierTestId}"]`)?.focus({ preventScroll: true });
+    // "Load earlier messages" is drawn anew each time: a keyboard user keeps the focus on it, or,
+    // once the history's start is shown and it is gone, on the conversation (to read on with the arrow keys).
+    if (loadEarlierFocused) {
+      const button = this.el.timeline.querySelector<HTMLElement>(`[data-testid="${loadEarlierTestId}"]`);
+      (button ?? conv).focus({ preventScroll: true });
+    }
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
     const busyText =
       view.pending?.status === "failed"
