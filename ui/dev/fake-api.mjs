@@ -20,6 +20,10 @@
 // GET/PUT /api/sessions/{id}/settings read and change {durability: "turn"|"step", approvals}; a
 // session whose id contains "broken-settings" answers 500 to a PUT, to see the error shown.
 //
+// Long sessions: GET /api/sessions/{id}?limit=N&before=|after= answers a page of the history like the
+// app (dev/historyPages.mjs); "s-demo-long" has 40 turns to scroll, and a session whose id contains
+// "flaky-pages" (seeded: "s-demo-long-flaky-pages") fails its first read of an older page with a 503.
+//
 // Live turns: GET /api/sessions/{id}/events streams each turn's events (turn.started,
 // model.request, text.delta, tool.call, tool.result, handoff, turn.retrying, turn.completed|failed|
 // cancelled) as Server-Sent Events, honouring Last-Event-ID (no header: the latest turn from its
@@ -28,6 +32,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { historyAnswer } from "./historyPages.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -55,6 +60,8 @@ const SEAT = "Seat Booking Agent";
 const sessions = new Map();
 /** @type {Map<string, Promise<{status: number, body: object}>>} */
 const idempotent = new Map();
+/** Sessions ("flaky-pages" in the id) whose first read of an older page has failed already. */
+const failedOlderRead = new Set();
 let callCounter = 0;
 let turnCounter = 0;
 /** Per streamed token, like the scripted model's token delay. */
@@ -361,6 +368,27 @@ function seed() {
     { type: "message", role: "assistant", agent: FAQ, content: "Yes — **free wifi**, network `Airline-Wifi`." + demoNote, timestamp: now(t1 + 2000) },
   );
   b.agent = FAQ;
+
+  seedLongSession("s-demo-long");
+  seedLongSession("s-demo-long-flaky-pages");
+}
+
+/** A long session to scroll: 40 wifi questions (161 items, four pages of 50). */
+function seedLongSession(id) {
+  const long = session(id);
+  const t2 = -1000 * 60 * 60 * 3;
+  for (let n = 1; n <= 40; n++) {
+    const at = (seconds) => now(t2 + n * 60_000 + seconds * 1000);
+    const question = `Is there wifi? (${n})`;
+    long.items.push({ type: "message", role: "user", agent: n === 1 ? TRIAGE : FAQ, content: question, timestamp: at(0) });
+    if (n === 1) long.items.push({ type: "handoff", role: "assistant", agent: TRIAGE, from: TRIAGE, to: FAQ, callId: "call_l0", timestamp: at(1) });
+    long.items.push(
+      { type: "tool_call", role: "assistant", agent: FAQ, callId: `call_l${n}`, name: "faq_lookup", arguments: { question }, timestamp: at(2) },
+      { type: "tool_result", role: "tool", agent: FAQ, callId: `call_l${n}`, name: "faq_lookup", result: "We have free wifi on the plane, join Airline-Wifi", timestamp: at(3) },
+      { type: "message", role: "assistant", agent: FAQ, content: `Yes — **free wifi** (answer ${n}).`, timestamp: at(4) },
+    );
+  }
+  long.agent = FAQ;
 }
 
 // ----- HTTP -----
@@ -425,7 +453,11 @@ async function handleApi(req, res, url) {
   }
   if (parts.length === 3 && req.method === "GET") {
     const s = sessions.get(id);
-    return send(res, { status: 200, body: { sessionId: id, agent: s?.agent ?? TRIAGE, items: s?.items ?? [] } });
+    if (id.includes("flaky-pages") && url.searchParams.has("before") && !failedOlderRead.has(id)) {
+      failedOlderRead.add(id);
+      return send(res, problem(503, "Service Unavailable", "The history page could not be read just now (the fake API fails the first one of this session)."));
+    }
+    return send(res, historyAnswer({ sessionId: id, agent: s?.agent ?? TRIAGE, items: s?.items ?? [] }, url.searchParams));
   }
   if (parts.length === 4 && parts[3] === "events" && req.method === "GET") return handleEvents(req, res, session(id));
   if (parts.length === 4 && parts[3] === "cancel" && req.method === "POST") {

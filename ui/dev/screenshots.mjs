@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { approvalFlows } from "./approvalFlows.mjs";
+import { pagingFlows } from "./pagingFlows.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -293,6 +294,7 @@ try {
   check(phone.consoleErrors.length === 0, `no console errors (phone): ${phone.consoleErrors.join(" | ")}`);
 
   await approvalFlows({ newPage, base, check, shot });
+  await pagingFlows({ newPage, base, check, shot });
 } catch (error) {
   failures.push(String(error));
   console.error(error);

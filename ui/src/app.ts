@@ -8,13 +8,18 @@ import { isValidSessionId, newIdempotencyKey, newSessionId } from "./ids";
 import { SessionEventStream, type StreamStatus } from "./live/eventStream";
 import { applyTurnEvent, withWaitingApprovals } from "./live/liveTurn";
 import { agentBadge, agentTone } from "./render/agents";
+import { readLatest, readOlder } from "./history/historyReads";
+import { mergedItems, prependOlder, showWindow } from "./history/historyWindow";
 import { renderConversation } from "./render/conversation";
+import { loadEarlierTestId } from "./render/olderHistory";
 import { databaseIcon, renderSessionList } from "./render/sessionList";
 import { sessionIdFromUrl, showSessionInUrl } from "./route";
 import { emptyView, type PendingTurn, type SessionView } from "./state";
 import { sendApprovalDecision } from "./turns/approvalDecision";
 import { turnInProgress, waitsForApproval } from "./turns/runningTurn";
 import { Composer } from "./ui/composer";
+import { EarlierSentinel } from "./ui/earlierSentinel";
+import { captureAnchor, restoreAnchor, type ScrollAnchor } from "./ui/scrollAnchor";
 import { SessionSettingsControl } from "./ui/sessionSettings";
 import { Sidebar } from "./ui/sidebar";
 
@@ -55,6 +60,10 @@ export class App {
   );
   private readonly sidebar = new Sidebar();
   private readonly settings = new SessionSettingsControl();
+  private readonly earlierSentinel = new EarlierSentinel(this.el.conversation, () => {
+    const view = this.views.get(this.currentId);
+    if (view?.older === "idle") void this.loadEarlier(view.id);
+  });
 
   start(): void {
     this.el.newSession.addEventListener("click", () => this.newSession());
@@ -164,13 +173,13 @@ export class App {
   }
 
   private async checkForRunningTurn(id: string): Promise<void> {
+    const view = this.views.get(id);
+    if (!view) return;
     try {
-      const history = await api.getSession(id);
-      const view = this.views.get(id);
-      if (!view || view.pending || view.awaitingReply || !view.live || view.live.ended) return;
+      const history = await readLatest(view);
+      if (view.pending || view.awaitingReply || !view.live || view.live.ended) return;
       if (turnInProgress(history.items)) {
-        view.items = history.items;
-        view.agent = history.agent || view.agent;
+        showWindow(view, history);
         view.awaitingReply = true;
         this.renderIfCurrent(id, { scroll: "bottom" });
         if (id === this.currentId) this.awaitReply(id);
@@ -194,10 +203,9 @@ export class App {
     view.loadError = undefined;
     this.renderIfCurrent(id);
     try {
-      const history = await api.getSession(id);
+      const history = await readLatest(view);
       if (view.pending) return; // a send started meanwhile; its reply is the newer truth
-      view.items = history.items ?? [];
-      view.agent = history.agent || view.agent;
+      showWindow(view, history);
       view.load = "ready";
       view.awaitingReply = turnInProgress(view.items);
       if (!view.awaitingReply && view.live && !view.live.ended) {
@@ -210,6 +218,34 @@ export class App {
     }
     this.renderIfCurrent(id, { scroll: "bottom" });
     if (id === this.currentId && view.awaitingReply) this.awaitReply(id);
+  }
+
+  /** Reads the page before the items shown and puts it in front of them, keeping the view where it was. */
+  private async loadEarlier(id: string): Promise<void> {
+    const view = this.views.get(id);
+    if (!view || view.olderBefore === null || view.older === "loading") return;
+    view.older = "loading";
+    view.olderError = undefined;
+    this.renderKeepingPlace(id);
+    try {
+      const page = await readOlder(id, view.olderBefore);
+      prependOlder(view, page.items, page.start, page.nextBefore);
+      view.older = "idle";
+      this.announce(view.olderBefore === null ? "Loaded the earliest messages." : "Loaded earlier messages.", id);
+    } catch (error) {
+      view.older = "error";
+      view.olderError = describeError(error);
+    }
+    this.renderKeepingPlace(id);
+  }
+
+  /** Draws the view again with the entry at the top of the screen left where it is. */
+  private renderKeepingPlace(id: string): void {
+    if (id !== this.currentId) {
+      this.renderSessions();
+      return;
+    }
+    this.render({ anchor: captureAnchor(this.el.conversation, this.el.timeline) });
   }
 
   /** Polls briefly for a reply to a turn that was running before this page loaded. */
@@ -225,16 +261,15 @@ export class App {
         return;
       }
       try {
-        const history = await api.getSession(id);
+        const history = await readLatest(view);
         if (view.pending || id !== this.currentId) return;
-        if (turnInProgress(history.items) && JSON.stringify(history.items) !== JSON.stringify(view.items)) {
+        if (turnInProgress(history.items) && JSON.stringify(mergedItems(view, history)) !== JSON.stringify(view.items)) {
           // The waiting turn moved on (an approval decided elsewhere): show what is stored now.
-          view.items = history.items;
+          showWindow(view, history);
           this.renderIfCurrent(id);
         }
         if (!turnInProgress(history.items)) {
-          view.items = history.items;
-          view.agent = history.agent || view.agent;
+          showWindow(view, history);
           view.awaitingReply = false;
           view.stopping = false;
           this.settleLiveTurn(view);
@@ -324,7 +359,7 @@ export class App {
       if (view.pending !== pending) return;
       if (this.stream?.sessionId !== view.id || this.streamStatus !== "live") {
         try {
-          if (!turnInProgress((await api.getSession(view.id)).items)) {
+          if (!turnInProgress((await readLatest(view)).items)) {
             void this.finishWaitingTurn(view.id, pending);
             return;
           }
@@ -341,14 +376,13 @@ export class App {
     const view = this.views.get(id)!;
     for (let attempt = 1; view.pending === pending; attempt++) {
       try {
-        const history = await api.getSession(id);
+        const history = await readLatest(view);
         if (view.pending !== pending) return;
         if (turnInProgress(history.items) && attempt < 5) {
           await new Promise((resolve) => window.setTimeout(resolve, 400));
           continue;
         }
-        view.items = history.items;
-        view.agent = history.agent || view.agent;
+        showWindow(view, history);
         view.load = "ready";
         break;
       } catch (error) {
@@ -400,10 +434,9 @@ export class App {
     const failed = error instanceof ApiError && error.status === 502 && error.problem !== undefined;
     if (!stopped && !failed) return false;
     try {
-      const history = await api.getSession(view.id);
+      const history = await readLatest(view);
       if (history.items.at(-1)?.type !== "turn_status") return false;
-      view.items = history.items;
-      view.agent = history.agent || view.agent;
+      showWindow(view, history);
     } catch {
       return false;
     }
@@ -544,13 +577,21 @@ export class App {
         if (!this.send(text)) this.composer.setText(text);
       },
       reload: () => void this.loadHistory(view.id),
+      loadEarlier: () => void this.loadEarlier(view.id),
       resend: (message) => this.resend(message),
       decideApproval: (callId, approved, comment) => this.decideApproval(callId, approved, comment),
     });
     // Entries kept across renders (an approval's comment box) keep the focus they had.
     const focused = document.activeElement;
+    const loadEarlierFocused = focused instanceof HTMLElement && focused.dataset.testid === loadEarlierTestId;
     this.el.timeline.replaceChildren(...timeline);
     if (focused instanceof HTMLElement && focused !== document.activeElement && this.el.timeline.contains(focused)) focused.focus({ preventScroll: true });
+    // "Load earlier messages" is drawn anew each time: a keyboard user keeps the focus on it, or,
+    // once the history's start is shown and it is gone, on the conversation (to read on with the arrow keys).
+    if (loadEarlierFocused) {
+      const button = this.el.timeline.querySelector<HTMLElement>(`[data-testid="${loadEarlierTestId}"]`);
+      (button ?? conv).focus({ preventScroll: true });
+    }
     const busy = view.pending !== undefined || (view.load === "loading" && view.items.length === 0);
     const busyText =
       view.pending?.status === "failed"
@@ -563,8 +604,14 @@ export class App {
     const stop = this.turnRunning(view) ? (view.stopping ? "stopping" : "ready") : undefined;
     this.composer.setBusy(busy || stop !== undefined, busyText, stop);
 
-    if (options.scroll === "bottom" || nearBottom) conv.scrollTop = conv.scrollHeight;
+    if (options.anchor) restoreAnchor(conv, this.el.timeline, options.anchor);
+    else if (options.scroll === "bottom" || nearBottom) {
+      // Far from the end (a history just opened), jump: a smooth scroll would pass the top's "Load earlier messages".
+      const far = conv.scrollHeight - conv.scrollTop - conv.clientHeight > 2 * conv.clientHeight;
+      conv.scrollTo({ top: conv.scrollHeight, behavior: far ? "instant" : "auto" });
+    }
     if (options.focusInput && !busy) this.composer.focus();
+    this.earlierSentinel.watch(this.el.timeline.querySelector('[data-testid="older-history"]'));
   }
 
   private renderHeader(view: SessionView, agent: string): void {
@@ -639,6 +686,8 @@ export class App {
 
 interface RenderOptions {
   scroll?: "bottom";
+  /** Keep this entry where it is on screen (older items were put in front of it). */
+  anchor?: ScrollAnchor;
   focusInput?: boolean;
 }
 

@@ -19,7 +19,15 @@ export interface PendingTurn {
 export interface SessionView {
   id: string;
   agent: string;
+  /** The newest part of the history this page has read (the newest page first, older ones as the user scrolls up). */
   items: SessionItem[];
+  /** The position of `items[0]` in the whole history. */
+  start: number;
+  /** `before=` for the page before `items`; null when they reach back to the history's start. */
+  olderBefore: number | null;
+  /** Reading the page before: "loading" while it is on its way, "error" (with `olderError`) until retried. */
+  older: "idle" | "loading" | "error";
+  olderError?: string;
   load: "idle" | "loading" | "ready" | "error";
   loadError?: string;
   pending?: PendingTurn;
@@ -44,5 +52,17 @@ export interface ApprovalLocal {
 export const defaultAgent = "Triage Agent";
 
 export function emptyView(id: string): SessionView {
-  return { id, agent: defaultAgent, items: [], load: "idle", awaitingReply: false, endedTurns: new Set(), stopping: false, approvals: new Map() };
+  return {
+    id,
+    agent: defaultAgent,
+    items: [],
+    start: 0,
+    olderBefore: null,
+    older: "idle",
+    load: "idle",
+    awaitingReply: false,
+    endedTurns: new Set(),
+    stopping: false,
+    approvals: new Map(),
+  };
 }

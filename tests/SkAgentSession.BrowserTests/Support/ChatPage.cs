@@ -106,6 +106,45 @@ internal sealed class ChatPage(IPage page, Uri appUrl)
         return entries.EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 
+    /// <summary>The top of a conversation that starts before the items shown (absent at the history's start).</summary>
+    public ILocator OlderHistory => ByTestId("older-history");
+
+    public ILocator LoadEarlierButton => ByTestId("load-earlier-button");
+
+    /// <summary>The history position of each stored entry shown (<c>data-position</c>), top to bottom.</summary>
+    public async Task<IReadOnlyList<int>> EntryPositionsAsync()
+    {
+        var positions = await ByTestId("message-list").EvaluateAsync<int[]>(
+            "list => [...list.querySelectorAll(':scope > [data-position]')].map(e => Number(e.dataset.position))");
+        return positions;
+    }
+
+    /// <summary>Waits until an entry of an item before position <paramref name="position"/> is shown (an earlier page came).</summary>
+    public Task WaitForEntryBeforeAsync(int position) =>
+        Page.WaitForFunctionAsync(
+            "position => Number(document.querySelector('[data-testid=message-list] > [data-position]')?.dataset.position ?? position) < position",
+            position);
+
+    /// <summary>Where the entry of the item at <paramref name="position"/> is, in pixels below the top of the conversation's scroll area.</summary>
+    public Task<double> EntryOffsetAsync(int position) =>
+        ByTestId("conversation").EvaluateAsync<double>(
+            "(area, position) => area.querySelector(`:scope [data-position=\"${position}\"]`).getBoundingClientRect().top - area.getBoundingClientRect().top",
+            position);
+
+    /// <summary>
+    /// Scrolls the conversation to its top at once and tells where the entry of the item at
+    /// <paramref name="position"/> is then (as <see cref="EntryOffsetAsync"/>), before the page can react.
+    /// </summary>
+    public Task<double> ScrollConversationToTopAsync(int position) =>
+        ByTestId("conversation").EvaluateAsync<double>(
+            """
+            (area, position) => {
+              area.scrollTo({ top: 0, behavior: 'instant' });
+              return area.querySelector(`:scope [data-position="${position}"]`).getBoundingClientRect().top - area.getBoundingClientRect().top;
+            }
+            """,
+            position);
+
     /// <summary>True when the page is wider than the window (a horizontal scroll bar).</summary>
     public Task<int> HorizontalOverflowAsync() =>
         Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

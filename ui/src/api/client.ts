@@ -1,5 +1,5 @@
 import { requestJson } from "./http";
-import type { AppInfo, ApprovalDecisionResult, CancelResult, SessionHistory, SessionList, SessionSettings, TurnAnswer } from "./types";
+import type { AppInfo, ApprovalDecisionResult, CancelResult, HistoryPage, SessionList, SessionSettings, TurnAnswer } from "./types";
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
@@ -14,7 +14,13 @@ export const api = {
 
   listSessions: async () => (await requestJson<SessionList>("/api/sessions"))!,
 
-  getSession: async (id: string) => (await requestJson<SessionHistory>(sessionPath(id)))!,
+  /** At most `limit` items: the newest, those before position `before`, or those from position `after` on. */
+  getHistoryPage: async (id: string, page: { limit: number; before?: number; after?: number }) => {
+    const query = new URLSearchParams({ limit: String(page.limit) });
+    if (page.before !== undefined) query.set("before", String(page.before));
+    if (page.after !== undefined) query.set("after", String(page.after));
+    return (await requestJson<HistoryPage>(`${sessionPath(id)}?${query}`))!;
+  },
 
   /** One attempt of a turn (200 with the reply, or 202 while it waits for an approval); the idempotency key makes repeating it safe. */
   postMessage: async (id: string, message: string, idempotencyKey: string, timeoutMs = turnTimeoutMs) =>

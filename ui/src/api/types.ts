@@ -66,6 +66,18 @@ export interface SessionHistory {
   items: SessionItem[];
 }
 
+/** A part of the history (`?limit=N`, with `before=` or `after=`), oldest item first. */
+export interface HistoryPage extends SessionHistory {
+  /** How many items the whole history has. */
+  total: number;
+  /** The position of `items[0]` in the whole history. */
+  start: number;
+  /** Pass as `before=` for the items before these; null at the history's start. */
+  nextBefore: number | null;
+  /** Pass as `after=` for the items after these; null at its end. */
+  nextAfter: number | null;
+}
+
 export interface TurnResult {
   reply: string;
   agent: string;

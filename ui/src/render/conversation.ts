@@ -5,6 +5,7 @@ import { latestTurnItems, liveEntriesBeyondStored, unansweredApprovals, waitsFor
 import { approvalCard, type DecideApproval } from "./approvalCard";
 import { assistantMessage, handoff, toolCall, unknownItem, userMessage } from "./items";
 import { renderLiveTurn, type ApprovalEntry } from "./liveTurn";
+import { olderHistory } from "./olderHistory";
 import { turnStatus } from "./turnStatus";
 
 export interface ConversationActions {
@@ -12,6 +13,8 @@ export interface ConversationActions {
   discard(): void;
   suggest(text: string): void;
   reload(): void;
+  /** Reads the page before the items shown. */
+  loadEarlier(): void;
   /** Sends the message of a failed turn again, as a new turn. */
   resend(message: string): void;
   decideApproval: DecideApproval;
@@ -42,7 +45,9 @@ export function renderConversation(view: SessionView, actions: ConversationActio
     approvalCard({ ...item, sessionId: view.id, live: false, unanswered: unanswered.has(item.callId) }, view.approvals.get(item.callId), actions.decideApproval);
   const liveApproval = (entry: ApprovalEntry) =>
     approvalCard({ ...entry, sessionId: view.id, live: true }, view.approvals.get(entry.callId), actions.decideApproval);
-  nodes.push(...renderItems(view.items, storedApproval, idle ? actions : undefined));
+  const earlier = olderHistory(view, actions.loadEarlier);
+  if (earlier) nodes.push(earlier);
+  nodes.push(...renderItems(view.items, view.start, storedApproval, idle ? actions : undefined));
   const live = view.live && !view.live.ended ? view.live : undefined;
   const waiting = waitsForApproval(view);
   if (view.pending) {
@@ -60,8 +65,11 @@ export function renderConversation(view: SessionView, actions: ConversationActio
   return nodes;
 }
 
-/** The stored items; `actions` when idle, so the last failed turn offers Retry. */
-function renderItems(items: SessionItem[], approval: (item: ApprovalRequestItem) => HTMLElement, actions?: ConversationActions): Node[] {
+/**
+ * The stored items, each entry marked with its item's position in the whole history (`data-position`,
+ * `start` being the first item's); `actions` when idle, so the last failed turn offers Retry.
+ */
+function renderItems(items: SessionItem[], start: number, approval: (item: ApprovalRequestItem) => HTMLElement, actions?: ConversationActions): Node[] {
   const results = new Map<string, ToolResultItem>();
   const callIds = new Set<string>();
   const handoffIds = new Set<string>();
@@ -72,7 +80,8 @@ function renderItems(items: SessionItem[], approval: (item: ApprovalRequestItem)
   }
 
   const nodes: Node[] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    const before = nodes.length;
     switch (item.type) {
       case "message":
         nodes.push(item.role === "user" ? userMessage(item.content, item.timestamp, item.agent) : assistantMessage(item));
@@ -100,6 +109,7 @@ function renderItems(items: SessionItem[], approval: (item: ApprovalRequestItem)
       default:
         nodes.push(unknownItem(item));
     }
+    for (const node of nodes.slice(before)) if (node instanceof HTMLElement) node.dataset.position = String(start + index);
   }
   return nodes;
 }

@@ -1,5 +1,7 @@
 import { api } from "../api/client";
 import { ApiError, describeError } from "../api/errors";
+import { readLatest } from "../history/historyReads";
+import { showWindow } from "../history/historyWindow";
 import type { SessionView } from "../state";
 
 export interface DecisionHooks {
@@ -38,8 +40,8 @@ export async function sendApprovalDecision(view: SessionView, callId: string, ap
 /** What the stored request says now; true when it was decided. */
 async function readStoredDecision(view: SessionView, callId: string, hooks: DecisionHooks): Promise<boolean> {
   try {
-    const history = await api.getSession(view.id);
-    if (!view.pending) view.items = history.items;
+    const history = await readLatest(view);
+    if (!view.pending) showWindow(view, history);
     const item = history.items.find((i) => i.type === "approval_request" && i.callId === callId);
     if (item?.type !== "approval_request" || item.status === "pending") return false;
     const local = view.approvals.get(callId) ?? {};
