@@ -41,11 +41,11 @@ foreach (var window in new[] { early, late })
     Console.WriteLine(
         $"  turns {window.FirstTurn}–{window.LastTurn}: latency p50 {window.MedianMs:F1} ms; CPU per turn: service {window.AppCpuPerTurnMs:F2} ms, restate-server {window.RestateCpuPerTurnMs:F2} ms; " +
         $"state written per turn: AgentSession {turns.Average(t => t.WrittenBytes("AgentSession")):F0} B, SessionEvents {turns.Average(t => t.WrittenBytes("SessionEvents")):F0} B; " +
-        $"read per turn: AgentSession {turns.Average(t => t.ReadBytes("AgentSession")):F0} B; 'summarize history' steps: {turns.Sum(t => t.Steps.Count(s => s == "summarize history"))}");
+        $"read per turn: AgentSession {turns.Average(t => t.ReadBytes("AgentSession")):F0} B, SessionEvents {turns.Average(t => t.ReadBytes("SessionEvents")):F0} B; 'summarize history' steps: {turns.Sum(t => t.Steps.Count(s => s == "summarize history"))}");
 }
 
 var last = lateTurns[^1];
-Console.WriteLine($"  turn {last.Turn} reads:  {Describe(last.State.Where(s => !s.Write))}");
+Console.WriteLine($"  turn {last.Turn} reads (keys):  {string.Join(", ", last.State.Where(s => !s.Write && s.Key is not null).Select(s => $"{s.Service}:{s.Key}"))}");
 Console.WriteLine($"  turn {last.Turn} writes: {Describe(last.State.Where(s => s.Write))}");
 var cpuEarly = early.AppCpuPerTurnMs + early.RestateCpuPerTurnMs;
 var cpuLate = late.AppCpuPerTurnMs + late.RestateCpuPerTurnMs;

@@ -3,8 +3,11 @@ using Restate.Sdk.Local;
 
 namespace SkAgentSession.Bench.Sessions;
 
-/// <summary>A state command of a turn's journal: which key, read or written, and the command's size in bytes.</summary>
-internal sealed record StateCommand(string Service, bool Write, string Key, long Bytes);
+/// <summary>
+/// A state entry of a turn's journal, read or written, and its size in bytes: a command names its key;
+/// the answer to a lazy read (<c>Notification: GetLazyState</c>, the value read) has none.
+/// </summary>
+internal sealed record StateCommand(string Service, bool Write, string? Key, long Bytes);
 
 /// <summary>What one turn read and wrote, from the journals of its invocations (the turn's, and those it caused on the same key).</summary>
 internal sealed record TurnJournalEntries(int Turn, IReadOnlyList<StateCommand> State, IReadOnlyList<string> Steps)
@@ -19,8 +22,9 @@ internal sealed record TurnJournalEntries(int Turn, IReadOnlyList<StateCommand> 
 /// an invocation ends). A turn is an <c>AgentSession/{session}/chat</c> invocation; the invocations on other
 /// objects with the same key created after it and before the next turn (its event-log appends, its settings
 /// read) count to it, which holds when the session's turns are sent one after another.
-/// Sizes are <c>raw_length</c>, the encoded command: for <c>SetState</c> the key and the value written, for
-/// <c>GetEagerState</c>/<c>GetLazyState</c> the key and the value read.
+/// Sizes are <c>raw_length</c>, the encoded entry: for <c>SetState</c> the key and the value written, for
+/// <c>GetEagerState</c> the key and the value read (the value came with the invocation's start), for a lazy
+/// read the <c>GetLazyState</c> command (the key) and its notification (the value Restate sent).
 /// </summary>
 internal sealed class TurnJournal(LocalRestateServer restate)
 {
@@ -52,7 +56,7 @@ internal sealed class TurnJournal(LocalRestateServer restate)
         var ids = string.Join(",", turnOf.Keys.Select(id => $"'{id}'"));
         var entries = await restate.Admin.QueryAsync(
             "SELECT id, entry_type, name, raw_length, entry_lite_json FROM sys_journal " +
-            $"WHERE id IN ({ids}) AND entry_type IN ('Command: SetState', 'Command: GetEagerState', 'Command: GetLazyState', 'Command: Run') ORDER BY id, index");
+            $"WHERE id IN ({ids}) AND entry_type IN ('Command: SetState', 'Command: GetEagerState', 'Command: GetLazyState', 'Notification: GetLazyState', 'Command: Run') ORDER BY id, index");
         var state = turnOf.Values.Select(t => t.Turn).Distinct().ToDictionary(t => t, _ => new List<StateCommand>());
         var steps = state.Keys.ToDictionary(t => t, _ => new List<string>());
         foreach (var entry in entries)
@@ -62,6 +66,12 @@ internal sealed class TurnJournal(LocalRestateServer restate)
             if (type == "Command: Run")
             {
                 steps[entryTurn].Add(entry.GetProperty("name").GetString()!);
+                continue;
+            }
+
+            if (type == "Notification: GetLazyState")
+            {
+                state[entryTurn].Add(new StateCommand(service, Write: false, Key: null, entry.GetProperty("raw_length").GetInt64()));
                 continue;
             }
 
