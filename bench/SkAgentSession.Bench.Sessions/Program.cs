@@ -54,7 +54,7 @@ Console.WriteLine($"growth latency={late.MedianMs / early.MedianMs:F2} cpu={cpuL
 var concurrent = new ConcurrentSessions(poster);
 var (first, final, wall) = await concurrent.RunAsync(settings.Sessions, settings.SessionTurns, settings.SessionWindow);
 var total = settings.Sessions * settings.SessionTurns;
-Console.WriteLine($"{settings.Sessions} sessions × {settings.SessionTurns} turns at once: {total} turns in {wall.TotalSeconds:F1} s ({total / wall.TotalSeconds:F1} turns/s overall)");
+Console.WriteLine($"{settings.Sessions} sessions × {settings.SessionTurns} turns at once (after {ConcurrentSessions.WarmUpTurns} turns on as many other sessions; each goes on until all are done): {total} turns in {wall.TotalSeconds:F1} s ({total / wall.TotalSeconds:F1} turns/s overall)");
 foreach (var window in new[] { first, final })
 {
     Console.WriteLine($"  turns {window.FirstTurn}–{window.LastTurn} of each session: {window.TurnsPerSecond:F1} turns/s, latency p50 {window.MedianMs:F1} ms");
