@@ -1,5 +1,6 @@
 using System.Globalization;
 using Restate.Sdk.Local;
+using SkAgentSession.Bench;
 using SkAgentSession.Bench.Streaming;
 
 // Usage: SkAgentSession.Bench.Streaming <repository root> [turns per side, default 60]

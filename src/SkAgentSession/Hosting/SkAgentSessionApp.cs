@@ -52,9 +52,18 @@ public static class SkAgentSessionApp
                 // A turn may take minutes when the model is slow; the run must not be aborted meanwhile.
                 service.AbortTimeout = TimeSpan.FromMinutes(15);
                 service.ConfigureHandler("chat", chat => chat.IdempotencyRetention = retention.ChatIdempotencyRetention);
+
+                // A turn reads only the history pages from the summary's end on: Restate must not send it
+                // every page of the session with each invocation (its whole state, by default).
+                service.EnableLazyState = true;
             })
             .AddVirtualObject<SessionEventsObject>(service =>
-                service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.")
+            {
+                service.Documentation = "A session's durable event log: what happened in its turns, numbered 1, 2, …, in pages of 256 events.";
+
+                // An append reads the header and the last page only, not every page of the log.
+                service.EnableLazyState = true;
+            })
             .AddVirtualObject<SessionSettingsObject>(service =>
                 service.Documentation = "A session's settings: durability (turn or step) and approvals; read by each turn when it starts.");
         builder.Services.AddAgentRuntime(builder.Configuration);

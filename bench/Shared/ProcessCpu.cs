@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SkAgentSession.Bench.Streaming;
+namespace SkAgentSession.Bench;
 
 /// <summary>CPU time a process has used so far (user + system), from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
 internal static class ProcessCpu

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace SkAgentSession.Bench.Streaming;
+namespace SkAgentSession.Bench;
 
-/// <summary>The SkAgentSession app (Release build) as a child process with the scripted model, on free loopback ports.</summary>
+/// <summary>
+/// The SkAgentSession app (Release build) as a child process with the scripted model, on free loopback ports.
+/// Shared source of the SkAgentSession benchmarks (compiled into each of them).
+/// </summary>
 internal sealed class AppUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,7 +21,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<AppUnderTest> StartAsync(string appAssembly, Uri ingress, Uri admin)
+    /// <param name="settings">App settings (environment variables) beyond the defaults, e.g. <c>ScriptedModel__TokenDelayMs</c>.</param>
+    public static async Task<AppUnderTest> StartAsync(string appAssembly, Uri ingress, Uri admin, IReadOnlyDictionary<string, string>? settings = null)
     {
         var httpPort = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -30,6 +34,11 @@ internal sealed class AppUnderTest : IAsyncDisposable
         start.Environment["SkAgentSession__EndpointPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Model__Provider"] = "scripted";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("app: " + e.Data); } };
