@@ -221,6 +221,7 @@ public sealed class LocalRestateServer : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
     public override string ToString() =>
         $"restate-server pid {Pid} (ingress {IngressUrl}, admin {AdminUrl}, base dir {BaseDir})";
 

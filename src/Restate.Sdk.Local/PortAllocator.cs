@@ -13,6 +13,7 @@ public static class PortAllocator
     private static readonly HashSet<int> HandedOut = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>A free TCP port on 127.0.0.1 that this process has not handed out before.</summary>
     public static int GetFreeLoopbackPort()
     {
         lock (Gate)

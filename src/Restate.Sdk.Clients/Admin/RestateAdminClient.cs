@@ -15,6 +15,7 @@ public sealed class RestateAdminClient
 {
     private readonly HttpClient _http;
 
+    /// <summary>A client of the admin API whose base address <paramref name="http"/> carries, e.g. <c>http://127.0.0.1:9070/</c>.</summary>
     public RestateAdminClient(HttpClient http)
     {
         BaseAddress = HttpClientBase.RequireBaseAddress(http, nameof(RestateAdminClient));

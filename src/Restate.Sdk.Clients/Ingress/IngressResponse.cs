@@ -10,6 +10,7 @@ namespace Restate.Sdk.Clients;
 /// </summary>
 public sealed class IngressResponse
 {
+    /// <summary>An answer with its status, body and Restate headers.</summary>
     public IngressResponse(
         HttpStatusCode statusCode,
         ReadOnlyMemory<byte> body,
@@ -26,6 +27,7 @@ public sealed class IngressResponse
         IdempotencyExpires = idempotencyExpires;
     }
 
+    /// <summary>The HTTP status of the answer.</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The raw body: the handler's output bytes on success, the error JSON otherwise.</summary>
@@ -43,8 +45,10 @@ public sealed class IngressResponse
     /// <summary>Until when Restate keeps the result of an idempotent invocation (<c>idempotency-expires</c>).</summary>
     public DateTimeOffset? IdempotencyExpires { get; }
 
+    /// <summary>True for a 2xx status.</summary>
     public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
 
+    /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
     /// <summary>Throws the <see cref="RestateIngressException"/> of an error answer; does nothing on success.</summary>

@@ -32,5 +32,6 @@ public sealed class InvocationOutput<T>
         ? _value
         : throw new InvalidOperationException("The invocation has not completed yet; check IsReady before reading Value.");
 
+    /// <inheritdoc />
     public override string ToString() => IsReady ? $"Ready({_value})" : "NotReady";
 }

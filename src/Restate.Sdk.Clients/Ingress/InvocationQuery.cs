@@ -57,5 +57,6 @@ public sealed class InvocationQuery
     /// <summary>The body of <c>POST /restate/attach|output|lookup</c> (1.7); keys travel in JSON, so any character is safe.</summary>
     internal string ToJson() => _body.ToJsonString();
 
+    /// <inheritdoc />
     public override string ToString() => _description;
 }

@@ -26,6 +26,7 @@ public sealed class RestateIngressClient
     private readonly HttpClient _http;
     private readonly JsonSerializerOptions _json;
 
+    /// <summary>A client of the ingress whose base address <paramref name="http"/> carries; <paramref name="jsonOptions"/> (de)serialize requests and outputs.</summary>
     public RestateIngressClient(HttpClient http, JsonSerializerOptions? jsonOptions = null)
     {
         BaseAddress = HttpClientBase.RequireBaseAddress(http, nameof(RestateIngressClient));

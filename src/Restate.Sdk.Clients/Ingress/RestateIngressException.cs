@@ -7,23 +7,27 @@ namespace Restate.Sdk.Clients;
 /// </summary>
 public class RestateIngressException : Exception
 {
+    /// <summary>An ingress error without details.</summary>
     public RestateIngressException()
         : this("Restate ingress error")
     {
     }
 
+    /// <summary>An ingress error with a message.</summary>
     public RestateIngressException(string message)
         : base(message)
     {
         Metadata = new Dictionary<string, string>();
     }
 
+    /// <summary>An ingress error caused by <paramref name="innerException"/>.</summary>
     public RestateIngressException(string message, Exception innerException)
         : base(message, innerException)
     {
         Metadata = new Dictionary<string, string>();
     }
 
+    /// <summary>An ingress error answer with its status, Restate error code, source, invocation id and failure metadata.</summary>
     public RestateIngressException(
         string message,
         HttpStatusCode statusCode,

@@ -8,21 +8,26 @@ namespace Restate.Sdk;
 /// </summary>
 public interface IDurableFuture
 {
+    /// <summary>A task that completes with the durable result.</summary>
     Task AsTask();
 
+    /// <summary>Makes the future awaitable.</summary>
     TaskAwaiter GetAwaiter();
 }
 
 /// <inheritdoc cref="IDurableFuture"/>
 public interface IDurableFuture<T> : IDurableFuture
 {
+    /// <summary>A task that completes with the durable result.</summary>
     new Task<T> AsTask();
 
+    /// <summary>Makes the future awaitable.</summary>
     new TaskAwaiter<T> GetAwaiter();
 }
 
 /// <summary>The future of a call, which also knows the invocation id of the callee.</summary>
 public interface ICallFuture<T> : IDurableFuture<T>
 {
+    /// <summary>The invocation id of the callee, once Restate has assigned it.</summary>
     Task<string> InvocationId();
 }

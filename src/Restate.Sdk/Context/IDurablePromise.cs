@@ -9,8 +9,10 @@ public interface IDurablePromise<T>
     /// <summary>The value if the promise is already resolved, without waiting.</summary>
     Task<PromisePeek<T>> Peek();
 
+    /// <summary>Resolves the promise with <paramref name="value"/>.</summary>
     Task Resolve(T value);
 
+    /// <summary>Rejects the promise; waiters get a <see cref="TerminalException"/> with <paramref name="reason"/>.</summary>
     Task Reject(string reason);
 }
 

@@ -5,9 +5,12 @@ namespace Restate.Sdk;
 /// </summary>
 public interface IObjectContext : ISharedObjectContext
 {
+    /// <summary>Stores <paramref name="value"/> under the state key <paramref name="key"/>.</summary>
     void Set<T>(string key, T value);
 
+    /// <summary>Removes the state key <paramref name="key"/>.</summary>
     void Clear(string key);
 
+    /// <summary>Removes all state of this object's key.</summary>
     void ClearAll();
 }

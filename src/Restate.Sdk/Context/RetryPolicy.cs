@@ -21,11 +21,14 @@ public sealed record RetryPolicy
     /// <summary>The longest time spent retrying; <c>null</c> for no limit.</summary>
     public TimeSpan? MaxDuration { get; init; }
 
+    /// <summary>Delays that start at <paramref name="initialInterval"/> and grow by <paramref name="factor"/>.</summary>
     public static RetryPolicy Exponential(TimeSpan initialInterval, double factor = 2.0) =>
         new() { InitialInterval = initialInterval, Factor = factor };
 
+    /// <summary>The same delay between every two attempts.</summary>
     public static RetryPolicy FixedDelay(TimeSpan interval) =>
         new() { InitialInterval = interval, Factor = 1.0, MaxInterval = interval };
 
+    /// <summary>One attempt only: the first failure ends the step.</summary>
     public static RetryPolicy None { get; } = new() { MaxAttempts = 1 };
 }

@@ -6,24 +6,29 @@ namespace Restate.Sdk;
 /// </summary>
 public class TerminalException : Exception
 {
+    /// <summary>The code of a terminal failure that names none (500).</summary>
     public const int DefaultCode = 500;
 
+    /// <summary>A terminal failure with the default message and code.</summary>
     public TerminalException()
         : this("Terminal failure")
     {
     }
 
+    /// <summary>A terminal failure with <paramref name="message"/> and the default code.</summary>
     public TerminalException(string message)
         : this(message, DefaultCode)
     {
     }
 
+    /// <summary>A terminal failure caused by <paramref name="innerException"/>, with the default code.</summary>
     public TerminalException(string message, Exception innerException)
         : base(message, innerException)
     {
         Code = DefaultCode;
     }
 
+    /// <summary>A terminal failure with a message, a code and optional failure metadata.</summary>
     public TerminalException(string message, int code, IReadOnlyDictionary<string, string>? metadata = null)
         : base(message)
     {
@@ -31,6 +36,7 @@ public class TerminalException : Exception
         Metadata = metadata ?? new Dictionary<string, string>();
     }
 
+    /// <summary>The failure code (the ingress answers with it as HTTP status).</summary>
     public int Code { get; }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class HandlerInvokerFactory
     /// <typeparamref name="TOut"/>; <see cref="NoValue"/> stands for "no input" or "no output".
     /// </summary>
     /// <param name="handlerPath"><c>Service/handler</c>, for error messages.</param>
+    /// <param name="body">The handler's code.</param>
     public static HandlerInvoker Create<TIn, TOut>(string handlerPath, HandlerBody<TIn, TOut> body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -7,7 +7,10 @@ namespace Restate.Sdk.Endpoint;
 /// </summary>
 public enum HandlerKind
 {
+    /// <summary>One invocation per key at a time; may write state.</summary>
     Exclusive,
+    /// <summary>Runs concurrently with others of the same key; reads state only.</summary>
     Shared,
+    /// <summary>The run handler of a workflow (once per key).</summary>
     Workflow,
 }

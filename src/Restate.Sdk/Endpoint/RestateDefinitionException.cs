@@ -6,15 +6,18 @@ namespace Restate.Sdk;
 /// </summary>
 public sealed class RestateDefinitionException : InvalidOperationException
 {
+    /// <summary>A definition error without details.</summary>
     public RestateDefinitionException()
     {
     }
 
+    /// <summary>A definition error with a message.</summary>
     public RestateDefinitionException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A definition error caused by <paramref name="innerException"/>.</summary>
     public RestateDefinitionException(string message, Exception innerException)
         : base(message, innerException)
     {

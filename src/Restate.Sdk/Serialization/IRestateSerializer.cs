@@ -6,8 +6,10 @@ public interface IRestateSerializer
     /// <summary>The content type of what <see cref="Serialize"/> writes, e.g. <c>application/json</c>.</summary>
     string ContentType { get; }
 
+    /// <summary>Writes <paramref name="value"/> as <paramref name="type"/>.</summary>
     byte[] Serialize(object? value, Type type);
 
+    /// <summary>Reads a value of <paramref name="type"/> from <paramref name="data"/>.</summary>
     object? Deserialize(ReadOnlySpan<byte> data, Type type);
 
     /// <summary>

@@ -37,22 +37,27 @@ public sealed class SystemTextJsonRestateSerializer : IRestateSerializer
     /// <summary>The frozen options this serializer uses.</summary>
     public JsonSerializerOptions Options { get; }
 
+    /// <inheritdoc />
     public string ContentType => "application/json";
 
+    /// <inheritdoc />
     public byte[] Serialize(object? value, Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         return JsonSerializer.SerializeToUtf8Bytes(value, Options.GetTypeInfo(type));
     }
 
+    /// <inheritdoc />
     public object? Deserialize(ReadOnlySpan<byte> data, Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         return JsonSerializer.Deserialize(data, Options.GetTypeInfo(type));
     }
 
+    /// <inheritdoc />
     public byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
 
+    /// <inheritdoc />
     public T? Deserialize<T>(ReadOnlySpan<byte> data) => JsonSerializer.Deserialize(data, TypeInfo<T>());
 
     /// <summary>A self-contained JSON schema of <paramref name="type"/> as these options read and write it.</summary>
