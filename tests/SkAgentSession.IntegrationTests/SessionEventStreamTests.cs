@@ -36,10 +36,36 @@ public sealed class SessionEventStreamTests(SessionEnvironment env) : IDisposabl
         Assert.All(events, e => Assert.Equal(e.Id, e.Data.GetProperty("id").GetInt64()));
         Assert.All(events, e => Assert.Equal("t1", e.Data.GetProperty("turnId").GetString()));
 
+        // One batch per append (how the sink batched the 300 is its own affair), indexed per 256 ids.
         var keys = (await env.Restate.Admin.QueryAsync(
                 $"SELECT key FROM state WHERE service_name = '{SessionEventsObject.Name}' AND service_key = '{session}' ORDER BY key"))
-            .Select(r => r.GetProperty("key").GetString());
-        Assert.Equal(["events.0", "events.1", "events.header"], keys);
+            .Select(r => r.GetProperty("key").GetString()!).ToList();
+        var batches = keys.Where(k => k.StartsWith("events.batch.", StringComparison.Ordinal)).ToList();
+        Assert.Contains("events.batch.1", batches);
+        Assert.Equal(["events.header", "events.index.0", "events.index.1"], keys.Except(batches).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_log_stored_in_pages_before_batches_streams_on_with_its_next_events()
+    {
+        var session = SessionEnvironment.NewSessionId();
+        const string legacyPage = """
+            [{"id":1,"type":"text.delta","turnId":"t1","agent":"Triage Agent","text":"d1"},
+             {"id":2,"type":"text.delta","turnId":"t1","agent":"Triage Agent","text":"d2"}]
+            """;
+        await ObjectStateWriter.SetStateAsync(env, SessionEventsObject.Name, session, new Dictionary<string, string>
+        {
+            ["events.0"] = legacyPage,
+            ["events.header"] = """{"lastId":2,"turnId":"t1","step":1,"attempts":["a1"],"turnFirstId":1,"turnEnded":false}""",
+        });
+
+        await using var stream = await EventStreamClient.OpenAsync(env.Api, session);
+        Assert.Equal(["d1", "d2"], Texts(await stream.ReadAsync(2)));
+
+        await _driver.EmitAsync(session, "t1", 3, from: 3, attemptId: "a1");
+        var next = await stream.ReadAsync(3);
+        Assert.Equal([3L, 4L, 5L], next.Select(e => e.Id));
+        Assert.Equal(["d3", "d4", "d5"], Texts(next));
     }
 
     [Fact]

@@ -1,15 +1,12 @@
 namespace SkAgentSession.Events;
 
 /// <summary>
-/// A session's event log, laid out in state so that an append writes only what it adds: events are
-/// numbered 1, 2, … and kept in pages of <see cref="PageSize"/> (page p holds ids p·N+1 … (p+1)·N),
-/// with a small header holding the last id. An append rewrites the last page (and starts new ones);
-/// a read loads only the pages it returns events from.
+/// A session's event log: events numbered 1, 2, … in order, with the rules that keep a turn's events
+/// consistent across retried attempts and steps. Where they are stored is <see cref="EventLogStorage"/>'s
+/// concern: an append writes only what it adds, and a read loads only what it returns.
 /// </summary>
 public static class EventLog
 {
-    public const int PageSize = 256;
-
     /// <summary>
     /// Stores events of a turn after the log's last event, numbering them. Events come from an attempt
     /// of the turn's durable step (<paramref name="attemptId"/>), or from the session handler itself
@@ -60,11 +57,12 @@ public static class EventLog
         }
 
         toStore.AddRange(incoming);
-        var lastId = await WritePages(state, header.LastId, toStore);
+        var lastId = await EventLogStorage.WriteAsync(state, header.LastId, toStore);
 
-        // Written after the pages, so a concurrent reader that sees the new last id finds its events.
+        // Written after the events, so a concurrent reader that sees the new last id finds them.
         state.SetHeader(new EventLogHeader
         {
+            BatchesFrom = header.BatchesFrom == 0 ? header.LastId + 1 : header.BatchesFrom,
             LastId = lastId,
             TurnId = turnId,
             Step = attemptId is null ? header.Step : step,
@@ -85,56 +83,7 @@ public static class EventLog
             after = Math.Max(0, (header?.TurnFirstId ?? 1) - 1);
         }
 
-        var found = new List<TurnEvent>();
-        var next = after + 1;
-        var page = after / PageSize;
-        while (found.Count < limit && next <= lastId)
-        {
-            foreach (var stored in await state.GetPage(page) ?? [])
-            {
-                if (stored.Id == next && found.Count < limit)
-                {
-                    found.Add(stored);
-                    next++;
-                }
-            }
-
-            // A page that does not reach its end (or the last id) is still being written: stop at what is there.
-            if (next <= Math.Min(lastId, (page + 1) * PageSize))
-            {
-                break;
-            }
-
-            page++;
-        }
-
+        var found = header is null ? [] : await EventLogStorage.ReadAsync(state, header, after, limit);
         return new EventsRead(found, lastId, after);
-    }
-
-    /// <summary>The page that holds <paramref name="id"/> (ids start at 1).</summary>
-    public static long PageOf(long id) => (id - 1) / PageSize;
-
-    private static async Task<long> WritePages(IEventLogState state, long lastId, List<TurnEvent> events)
-    {
-        var page = PageOf(lastId + 1);
-        var current = lastId % PageSize == 0
-            ? new List<TurnEvent>()
-            : new List<TurnEvent>(await state.GetPage(page) ?? []);
-        foreach (var turnEvent in events)
-        {
-            current.Add(turnEvent with { Id = ++lastId });
-            if (current.Count == PageSize)
-            {
-                state.SetPage(page++, current);
-                current = [];
-            }
-        }
-
-        if (current.Count > 0)
-        {
-            state.SetPage(page, current);
-        }
-
-        return lastId;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SkAgentSession.Events;
 
 /// <summary>
-/// The small state entry beside the pages: the last id assigned, and the attempts seen of the
+/// The small state entry beside the batches: the last id assigned, and the attempts seen of the
 /// latest turn (in order), which the retry rule needs.
 /// </summary>
 public sealed record EventLogHeader
@@ -30,4 +30,11 @@ public sealed record EventLogHeader
     /// <summary>True once the latest turn has its terminal event; later batches of it are dropped.</summary>
     [JsonPropertyName("turnEnded")]
     public bool TurnEnded { get; init; }
+
+    /// <summary>
+    /// The first id stored in batches; the ids before it are in the pages of the earlier layout.
+    /// 0 in a header written before batches: all of that log is in pages.
+    /// </summary>
+    [JsonPropertyName("batchesFrom")]
+    public long BatchesFrom { get; init; }
 }

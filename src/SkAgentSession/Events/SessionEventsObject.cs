@@ -6,8 +6,9 @@ namespace SkAgentSession.Events;
 /// <summary>
 /// The durable event log of one session, as a Restate virtual object keyed by session id. Appends
 /// are exclusive, so ids are assigned one batch at a time; reads are shared and run beside them.
-/// State: <c>events.header</c> (the last id and the latest turn's attempts) and pages
-/// <c>events.0</c>, <c>events.1</c>, … of <see cref="EventLog.PageSize"/> events each.
+/// State: <c>events.header</c> (the last id and the latest turn's attempts), one
+/// <c>events.batch.N</c> per append (its events, from id N), and <c>events.index.R</c> (the batches
+/// of each range of 256 ids); logs from before batches also keep pages <c>events.0</c>, <c>events.1</c>, ….
 /// </summary>
 [VirtualObject(Name = Name)]
 public sealed class SessionEventsObject
@@ -16,7 +17,13 @@ public sealed class SessionEventsObject
 
     public const string HeaderKey = "events.header";
 
-    public static string PageKey(long page) => "events." + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string BatchKey(long firstId) => "events.batch." + Number(firstId);
+
+    public static string IndexKey(long range) => "events.index." + Number(range);
+
+    public static string LegacyPageKey(long page) => "events." + Number(page);
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Stores a batch of one turn attempt's events after the last one, with the next ids.</summary>
     [Handler]
@@ -56,11 +63,17 @@ public sealed class SessionEventsObject
     {
         public ValueTask<EventLogHeader?> GetHeader() => ctx.Get<EventLogHeader>(HeaderKey);
 
-        public async ValueTask<IReadOnlyList<TurnEvent>?> GetPage(long page) => await ctx.Get<List<TurnEvent>>(PageKey(page));
-
         public void SetHeader(EventLogHeader header) => Writable.Set(HeaderKey, header);
 
-        public void SetPage(long page, IReadOnlyList<TurnEvent> events) => Writable.Set(PageKey(page), events);
+        public async ValueTask<IReadOnlyList<TurnEvent>?> GetBatch(long firstId) => await ctx.Get<List<TurnEvent>>(BatchKey(firstId));
+
+        public void SetBatch(long firstId, IReadOnlyList<TurnEvent> events) => Writable.Set(BatchKey(firstId), events);
+
+        public async ValueTask<IReadOnlyList<long>?> GetIndex(long range) => await ctx.Get<List<long>>(IndexKey(range));
+
+        public void SetIndex(long range, IReadOnlyList<long> batchFirstIds) => Writable.Set(IndexKey(range), batchFirstIds);
+
+        public async ValueTask<IReadOnlyList<TurnEvent>?> GetLegacyPage(long page) => await ctx.Get<List<TurnEvent>>(LegacyPageKey(page));
 
         private IObjectContext Writable =>
             ctx as IObjectContext ?? throw new InvalidOperationException("A shared handler cannot write the event log.");

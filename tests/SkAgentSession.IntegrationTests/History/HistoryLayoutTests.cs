@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using SkAgentSession.IntegrationTests.Fixtures;
 
@@ -44,7 +43,7 @@ public sealed class HistoryLayoutTests(SessionEnvironment env)
             [{"type":"message","role":"user","agent":"Triage Agent","content":"Hello there","timestamp":"2026-11-01T10:00:00+00:00"},
              {"type":"message","role":"assistant","agent":"Triage Agent","content":"Hi! How can I help?","timestamp":"2026-11-01T10:00:01+00:00"}]
             """;
-        await SetStateAsync(session, new Dictionary<string, string> { ["items"] = legacyItems, ["agent"] = "\"Triage Agent\"" });
+        await ObjectStateWriter.SetStateAsync(env, "AgentSession", session, new Dictionary<string, string> { ["items"] = legacyItems, ["agent"] = "\"Triage Agent\"" });
 
         var before = (await env.GetHistoryAsync(session)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("content").GetString()).ToList();
         Assert.Equal(["Hello there", "Hi! How can I help?"], before);
@@ -62,18 +61,5 @@ public sealed class HistoryLayoutTests(SessionEnvironment env)
         var state = await env.GetStateAsync(session);
         Assert.DoesNotContain("items", state.Keys);
         Assert.Equal(after.Count, JsonDocument.Parse(state["history.header"]).RootElement.GetProperty("count").GetInt32());
-    }
-
-    /// <summary>Writes state through Restate's admin API, as the Restate UI's state editor does.</summary>
-    private async Task SetStateAsync(string session, Dictionary<string, string> values)
-    {
-        using var http = new HttpClient { BaseAddress = env.Restate.AdminUrl };
-        var body = new
-        {
-            object_key = session,
-            new_state = values.ToDictionary(v => v.Key, v => Encoding.UTF8.GetBytes(v.Value).Select(b => (int)b).ToArray()),
-        };
-        using var response = await http.PostAsJsonAsync("services/AgentSession/state", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 }

@@ -16,16 +16,30 @@ internal sealed class MemoryEventLogState : IEventLogState
 
     public List<string> Writes { get; } = [];
 
-    public ValueTask<EventLogHeader?> GetHeader() => ValueTask.FromResult(Get<EventLogHeader>(SessionEventsObject.HeaderKey));
+    /// <summary>The bytes of the JSON values written (keys not counted).</summary>
+    public long BytesWritten { get; set; }
 
-    public ValueTask<IReadOnlyList<TurnEvent>?> GetPage(long page) =>
-        ValueTask.FromResult<IReadOnlyList<TurnEvent>?>(Get<List<TurnEvent>>(SessionEventsObject.PageKey(page)));
+    public ValueTask<EventLogHeader?> GetHeader() => ValueTask.FromResult(Get<EventLogHeader>(SessionEventsObject.HeaderKey));
 
     public void SetHeader(EventLogHeader header) => Set(SessionEventsObject.HeaderKey, header);
 
-    public void SetPage(long page, IReadOnlyList<TurnEvent> events) => Set(SessionEventsObject.PageKey(page), events);
+    public ValueTask<IReadOnlyList<TurnEvent>?> GetBatch(long firstId) =>
+        ValueTask.FromResult<IReadOnlyList<TurnEvent>?>(Batch(firstId));
 
-    public List<TurnEvent> Page(long page) => Get<List<TurnEvent>>(SessionEventsObject.PageKey(page)) ?? [];
+    public void SetBatch(long firstId, IReadOnlyList<TurnEvent> events) => Set(SessionEventsObject.BatchKey(firstId), events);
+
+    public ValueTask<IReadOnlyList<long>?> GetIndex(long range) =>
+        ValueTask.FromResult<IReadOnlyList<long>?>(Get<List<long>>(SessionEventsObject.IndexKey(range)));
+
+    public void SetIndex(long range, IReadOnlyList<long> batchFirstIds) => Set(SessionEventsObject.IndexKey(range), batchFirstIds);
+
+    public ValueTask<IReadOnlyList<TurnEvent>?> GetLegacyPage(long page) =>
+        ValueTask.FromResult<IReadOnlyList<TurnEvent>?>(Get<List<TurnEvent>>(SessionEventsObject.LegacyPageKey(page)));
+
+    public List<TurnEvent>? Batch(long firstId) => Get<List<TurnEvent>>(SessionEventsObject.BatchKey(firstId));
+
+    /// <summary>Writes a page of the layout from before batches, as such a log holds it.</summary>
+    public void SetLegacyPage(long page, IReadOnlyList<TurnEvent> events) => Set(SessionEventsObject.LegacyPageKey(page), events);
 
     private T? Get<T>(string key)
     {
@@ -37,5 +51,6 @@ internal sealed class MemoryEventLogState : IEventLogState
     {
         Writes.Add(key);
         Entries[key] = JsonSerializer.Serialize(value, SessionItemJson.Options);
+        BytesWritten += System.Text.Encoding.UTF8.GetByteCount(Entries[key]);
     }
 }
