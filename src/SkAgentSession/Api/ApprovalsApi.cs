@@ -13,6 +13,7 @@ public static class ApprovalsApi
 
     public static RouteHandlerBuilder MapApprovalsApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/sessions/{id}/approvals/{callId}", Decide)
+            .WithSessionIdCheck()
             .WithTags("Sessions")
             .WithName("DecideApproval")
             .WithSummary("Approves or rejects a tool call the session's turn waits for.")
@@ -20,11 +21,6 @@ public static class ApprovalsApi
 
     private static async Task<IResult> Decide(string id, string callId, HttpRequest request, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return SessionApi.BadRequest(idError);
-        }
-
         if (callId.Length is 0 or > 256)
         {
             return SessionApi.BadRequest("The call id must be 1 to 256 characters long.");

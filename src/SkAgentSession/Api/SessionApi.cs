@@ -13,7 +13,7 @@ public static class SessionApi
 
     public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sessions").WithTags("Sessions");
+        var group = routes.MapGroup("/api/sessions").WithTags("Sessions").WithSessionIdCheck();
 
         group.MapGet("/", ListSessions)
             .WithName("ListSessions")
@@ -52,11 +52,6 @@ public static class SessionApi
 
     private static async Task<IResult> GetSession(string id, HttpRequest request, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return BadRequest(idError);
-        }
-
         if (request.Query.Count == 0)
         {
             var whole = await sessions.GetHistoryAsync(id, cancellationToken);
@@ -80,11 +75,6 @@ public static class SessionApi
         SessionEventSignal eventSignal,
         CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return BadRequest(idError);
-        }
-
         var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
         if (CheckIdempotencyKey(idempotencyKey) is { } keyError)
         {
@@ -116,22 +106,12 @@ public static class SessionApi
 
     private static async Task<IResult> CancelTurn(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return BadRequest(idError);
-        }
-
         var result = await sessions.CancelTurnAsync(id, cancellationToken);
         return result.Problem is { } problem ? ToProblem(problem) : TypedResults.Accepted((string?)null, result.Value);
     }
 
     private static async Task<IResult> DeleteSession(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return BadRequest(idError);
-        }
-
         var result = await sessions.ResetAsync(id, cancellationToken);
         return result.Problem is { } problem ? ToProblem(problem) : TypedResults.NoContent();
     }

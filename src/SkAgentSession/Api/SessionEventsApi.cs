@@ -20,6 +20,7 @@ public static class SessionEventsApi
 
     public static RouteHandlerBuilder MapSessionEventsApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/sessions/{id}/events", StreamEvents)
+            .WithSessionIdCheck()
             .WithTags("Sessions")
             .WithName("StreamSessionEvents")
             .WithSummary("Streams the session's turn events as Server-Sent Events, resumable with Last-Event-ID.")
@@ -39,11 +40,6 @@ public static class SessionEventsApi
         ILogger<SessionEventStream> logger,
         CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Bad request", idError);
-        }
-
         var (cursor, cursorError) = EventCursor.Parse(lastEventId, after);
         if (cursorError is not null)
         {

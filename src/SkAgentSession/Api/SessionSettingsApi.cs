@@ -11,7 +11,7 @@ public static class SessionSettingsApi
 
     public static RouteGroupBuilder MapSessionSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sessions/{id}/settings").WithTags("Sessions");
+        var group = routes.MapGroup("/api/sessions/{id}/settings").WithTags("Sessions").WithSessionIdCheck();
         group.MapGet("/", GetSettings)
             .WithName("GetSessionSettings")
             .WithSummary("How the session runs its turns: durability (turn or step) and approvals.");
@@ -24,22 +24,12 @@ public static class SessionSettingsApi
 
     private static async Task<IResult> GetSettings(string id, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return SessionApi.BadRequest(idError);
-        }
-
         var result = await sessions.GetSettingsAsync(id, cancellationToken);
         return result.Problem is { } problem ? SessionApi.ToProblem(problem) : TypedResults.Ok(result.Value);
     }
 
     private static async Task<IResult> PutSettings(string id, HttpRequest request, IAgentSessionClient sessions, CancellationToken cancellationToken)
     {
-        if (SessionInputRules.CheckSessionId(id) is { } idError)
-        {
-            return SessionApi.BadRequest(idError);
-        }
-
         var (body, bodyError) = await JsonObjectBodyReader.ReadAsync(request, Example, cancellationToken);
         var (update, error) = bodyError is null ? ReadUpdate(body) : (null, bodyError);
         if (error is not null)
