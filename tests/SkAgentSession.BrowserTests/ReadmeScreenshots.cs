@@ -55,7 +55,7 @@ public sealed class ReadmeScreenshots(BrowserEnvironment env)
         await Expect(tab.Page).ToHaveTitleAsync(new Regex(Regex.Escape(sessionId)));
         await Expect(tab.Page.GetByText("\"Seat Booking Agent\"", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(tab.Page.GetByText("\"confirmationNumber\":\"ABC123\"")).ToBeVisibleAsync();
-        // Opening the items value shows the history as pretty-printed JSON.
+        // Opening the first history page shows its items as pretty-printed JSON.
         await tab.Page.GetByText("[{\"type\":\"message\"").First.ClickAsync();
         await Expect(tab.Page.GetByText("\"content\": \"How much baggage can I bring?\"")).ToBeVisibleAsync();
         await Expect(tab.Page.GetByText("\"to\": \"FAQ Agent\"")).ToBeVisibleAsync();
