@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Restate.Sdk.Endpoint;
 using Restate.Sdk.Protocol;
 using Restate.Sdk.StateMachine;
+using Restate.Sdk.Telemetry;
 
 namespace Restate.Sdk.Hosting;
 
@@ -38,7 +40,12 @@ internal static class InvocationPump
         http.Response.Headers["x-restate-server"] = SdkInfo.ServerHeaderValue;
         await http.Response.StartAsync(http.RequestAborted).ConfigureAwait(false);
 
-        await PumpAsync(http.Request.BodyReader, http.Response.BodyWriter, request, http.RequestAborted).ConfigureAwait(false);
+        await PumpAsync(
+            http.Request.BodyReader,
+            http.Response.BodyWriter,
+            request,
+            http.RequestAborted,
+            remoteParent: TraceContext.FromHeaders(http.Request.Headers)).ConfigureAwait(false);
     }
 
     /// <summary>The exact response content type: no parameters, the runtime compares it byte for byte.</summary>
@@ -51,16 +58,23 @@ internal static class InvocationPump
         InvocationRequest request,
         CancellationToken aborted,
         TimeProvider? time = null,
-        StateMachineOptions? options = null)
+        StateMachineOptions? options = null,
+        ActivityContext remoteParent = default)
     {
         var logger = request.LoggerFactory.CreateLogger(typeof(InvocationPump));
         var machine = new InvocationStateMachine(request.Version, options);
         var session = new InvocationSession(machine, output, request.RequestResponseMode);
+        var telemetry = AttemptTelemetry.Begin(request, remoteParent);
         var reading = ReadInputAsync(input, session, aborted);
         try
         {
             if (await WaitUntilReadyAsync(session).ConfigureAwait(false))
             {
+                if (telemetry is not null && machine.Start is { } start)
+                {
+                    telemetry.Started(start);
+                }
+
                 await RunHandlerAsync(session, request, time, logger).ConfigureAwait(false);
             }
 
@@ -70,6 +84,7 @@ internal static class InvocationPump
         finally
         {
             session.EndAttempt();
+            telemetry?.End(machine.ClosedReason);
         }
 
         // End the response right after the terminal message instead of after the runtime's request
