@@ -80,8 +80,16 @@ internal sealed class AttemptTelemetry
             return RestateTelemetry.Source.StartActivity(name, ActivityKind.Internal);
         }
 
+        var ambient = Activity.Current;
         Activity.Current = null;
-        return RestateTelemetry.Source.StartActivity(name, ActivityKind.Server, remoteParent);
+        var activity = RestateTelemetry.Source.StartActivity(name, ActivityKind.Server, remoteParent);
+        if (activity is null)
+        {
+            // Not sampled: leave the handler the ambient activity (logging scopes read its trace id).
+            Activity.Current = ambient;
+        }
+
+        return activity;
     }
 
     private string Target(string key) => _request.ServiceKind == ServiceKind.Service || key.Length == 0
