@@ -70,12 +70,7 @@ internal static class InvocationPump
         {
             if (await WaitUntilReadyAsync(session).ConfigureAwait(false))
             {
-                if (telemetry is not null && machine.Start is { } start)
-                {
-                    telemetry.Started(start);
-                }
-
-                await RunHandlerAsync(session, request, time, logger).ConfigureAwait(false);
+                await RunHandlerAsync(session, request, time, logger, telemetry).ConfigureAwait(false);
             }
 
             await session.FlushAsync().ConfigureAwait(false);
@@ -147,7 +142,7 @@ internal static class InvocationPump
         }
     }
 
-    private static async Task RunHandlerAsync(InvocationSession session, InvocationRequest request, TimeProvider? time, ILogger logger)
+    private static async Task RunHandlerAsync(InvocationSession session, InvocationRequest request, TimeProvider? time, ILogger logger, AttemptTelemetry? telemetry)
     {
         var machine = session.Machine;
         InputInfo input;
@@ -163,6 +158,7 @@ internal static class InvocationPump
             return;
         }
 
+        telemetry?.Started(machine.Start!, input.Headers);
         var context = new InvocationContext(session, request, input, time);
         session.Attach(context);
         var handler = session.Scheduler.Start(async () =>

@@ -11,37 +11,47 @@ namespace Restate.Sdk.Telemetry;
 internal sealed class AttemptTelemetry
 {
     private readonly InvocationRequest _request;
-    private readonly Activity? _activity;
+    private readonly ActivityContext _requestParent;
+    private readonly bool _traced;
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private readonly DateTime _startTime;
+    private Activity? _activity;
     private bool _isFirstAttempt;
     private bool _replayed;
 
-    private AttemptTelemetry(InvocationRequest request, Activity? activity)
+    private AttemptTelemetry(InvocationRequest request, ActivityContext requestParent, bool traced)
     {
         _request = request;
-        _activity = activity;
+        _requestParent = requestParent;
+        _traced = traced;
+        _startTime = traced ? DateTime.UtcNow : default;
     }
 
-    /// <summary>Starts the attempt's span (when traced) and makes it current for the handler's code.</summary>
-    public static AttemptTelemetry? Begin(InvocationRequest request, ActivityContext remoteParent)
+    /// <summary>Called when the request arrives; <paramref name="requestParent"/> is the trace context of its HTTP headers.</summary>
+    public static AttemptTelemetry? Begin(InvocationRequest request, ActivityContext requestParent)
     {
         var traced = RestateTelemetry.Source.HasListeners();
-        if (!traced && !InvocationMetrics.Enabled)
-        {
-            return null;
-        }
-
-        return new AttemptTelemetry(request, traced ? StartActivity(request, remoteParent) : null);
+        return traced || InvocationMetrics.Enabled ? new AttemptTelemetry(request, requestParent, traced) : null;
     }
 
-    /// <summary>What the runtime's Start message says about the attempt.</summary>
-    public void Started(StartInfo start)
+    /// <summary>
+    /// Once the journal's input is known: starts the attempt's span (backdated to the request's
+    /// arrival) as the current activity, which the handler's code inherits.
+    /// </summary>
+    public void Started(StartInfo start, IReadOnlyDictionary<string, string> inputHeaders)
     {
         _isFirstAttempt = start.KnownEntries <= 1 && start.RetryCountSinceLastStoredEntry == 0;
 
         // The input command is always in the journal; anything past it is replayed.
         _replayed = start.KnownEntries > 1;
-        if (_activity is { IsAllDataRequested: true } activity)
+        if (!_traced || StartActivity(inputHeaders) is not { } activity)
+        {
+            return;
+        }
+
+        _activity = activity;
+        activity.SetStartTime(_startTime);
+        if (activity.IsAllDataRequested)
         {
             activity.SetTag(TelemetryNames.InvocationId, start.DebugId);
             activity.SetTag(TelemetryNames.InvocationTarget, Target(start.Key));
@@ -68,21 +78,29 @@ internal sealed class AttemptTelemetry
         InvocationMetrics.RecordAttempt(_request.ServiceName, _request.HandlerName, _isFirstAttempt, _replayed, outcome, _startTimestamp);
     }
 
-    private static Activity? StartActivity(InvocationRequest request, ActivityContext remoteParent)
+    private Activity? StartActivity(IReadOnlyDictionary<string, string> inputHeaders)
     {
-        var name = request.ServiceName + "/" + request.HandlerName;
+        var name = _request.ServiceName + "/" + _request.HandlerName;
+        var ambient = Activity.Current;
 
-        // A span that a listened-to source started for this request (ASP.NET Core's, say) already
-        // continues Restate's context: nest under it. An unlistened one (ASP.NET Core makes one for
-        // logging) is exported by nobody, so parent on the remote context instead.
-        if (Activity.Current is { Source.Name.Length: > 0 })
+        // restate-server sends traceparent with the request only when its own tracing is on; then a
+        // span that a listened-to source started for this request (ASP.NET Core's) already continues
+        // it, and the attempt nests under that. Otherwise the caller's context is in the input's
+        // headers, and ASP.NET Core's span (if any) began a trace of its own: continue the caller's.
+        var parent = _requestParent != default ? _requestParent : TraceContext.FromHeaders(inputHeaders);
+        if (ambient is { Source.Name.Length: > 0 } && (_requestParent != default || parent == default))
         {
             return RestateTelemetry.Source.StartActivity(name, ActivityKind.Internal);
         }
 
-        var ambient = Activity.Current;
+        if (parent != default)
+        {
+            return RestateTelemetry.Source.StartActivity(name, ActivityKind.Server, parent);
+        }
+
+        // No context anywhere: a root span, not a child of an unlistened activity that nobody exports.
         Activity.Current = null;
-        var activity = RestateTelemetry.Source.StartActivity(name, ActivityKind.Server, remoteParent);
+        var activity = RestateTelemetry.Source.StartActivity(name, ActivityKind.Server);
         if (activity is null)
         {
             // Not sampled: leave the handler the ambient activity (logging scopes read its trace id).

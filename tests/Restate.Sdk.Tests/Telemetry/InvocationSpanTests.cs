@@ -36,6 +36,43 @@ public sealed class InvocationSpanTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_trace_context_on_the_request_the_attempt_continues_the_one_in_the_input_headers()
+    {
+        // restate-server sends traceparent with the request only when its own tracing is on; the
+        // headers of the call that started the invocation are in the journal's input either way.
+        var caller = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var input = Command(new InputCommandMessage
+        {
+            Headers = { new Header { Key = "traceparent", Value = $"00-{caller.TraceId}-{caller.SpanId}-01" } },
+            Value = Value("null"),
+        });
+        await InvocationHarness.RunAsync((_, _) => Task.FromResult<object?>(1), [Start(1), input]);
+
+        var span = Assert.Single(_spans.SdkSpansOf(caller.TraceId));
+        Assert.Equal(caller.SpanId, span.ParentSpanId);
+        Assert.Equal(ActivityKind.Server, span.Kind);
+    }
+
+    [Fact]
+    public async Task The_request_trace_context_wins_over_the_input_headers()
+    {
+        var request = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+        var caller = ActivityTraceId.CreateRandom();
+        var input = Command(new InputCommandMessage
+        {
+            Headers = { new Header { Key = "traceparent", Value = $"00-{caller}-{ActivitySpanId.CreateRandom()}-01" } },
+            Value = Value("null"),
+        });
+        var harness = InvocationHarness.Start((_, _) => Task.FromResult<object?>(1), remoteParent: request);
+        await harness.SendAsync(Start(1), input);
+        await harness.ReadUntilTerminalAsync();
+        await harness.FinishAsync();
+
+        Assert.Equal(request.SpanId, Assert.Single(_spans.SdkSpansOf(request.TraceId)).ParentSpanId);
+        Assert.Empty(_spans.SdkSpansOf(caller));
+    }
+
+    [Fact]
     public async Task Executed_run_gets_a_child_span_that_parents_the_closures_own_spans()
     {
         using var root = SpanCollector.TestSource.StartActivity("test root")!;
