@@ -36,6 +36,18 @@ public sealed class InvocationSpanTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_handler_target_has_no_key()
+    {
+        var remote = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+        var harness = InvocationHarness.Start((_, _) => Task.FromResult<object?>(1), serviceKind: Restate.Sdk.Endpoint.ServiceKind.Service, remoteParent: remote);
+        await harness.SendAsync(Start(1), Input());
+        await harness.ReadUntilTerminalAsync();
+        await harness.FinishAsync();
+
+        Assert.Equal("Svc/handle", Assert.Single(_spans.SdkSpansOf(remote.TraceId)).GetTagItem("restate.invocation.target"));
+    }
+
+    [Fact]
     public async Task Without_a_trace_context_on_the_request_the_attempt_continues_the_one_in_the_input_headers()
     {
         // restate-server sends traceparent with the request only when its own tracing is on; the
