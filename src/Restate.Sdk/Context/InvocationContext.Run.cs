@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Restate.Sdk.Protocol;
 using Restate.Sdk.StateMachine;
+using Restate.Sdk.Telemetry;
 
 namespace Restate.Sdk;
 
@@ -86,18 +87,22 @@ internal sealed partial class InvocationContext
     private async Task ExecuteRunAsync(int handle, PendingRun run)
     {
         var started = Stopwatch.GetTimestamp();
+        var activity = RunTelemetry.Start(run.Name);
         RunExitResult result;
         RunningClosureOf.Value = Self;
         try
         {
             result = RunExitResult.Success(await run.Execute(RunCancellationToken()).ConfigureAwait(false));
+            RunTelemetry.Succeeded(activity);
         }
         catch (TerminalException e)
         {
+            RunTelemetry.Failed(activity, e, terminal: true);
             result = RunExitResult.Terminal(new TerminalFailure(e.Code, e.Message, e.Metadata));
         }
         catch (Exception e)
         {
+            RunTelemetry.Failed(activity, e, terminal: false);
             Logger.LogRunFailure(e, run.Name);
             result = RunExitResult.Retryable(
                 new InvocationError(ErrorCodes.Internal, e.Message, e.ToString()),

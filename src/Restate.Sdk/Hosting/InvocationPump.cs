@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Restate.Sdk.Endpoint;
 using Restate.Sdk.Protocol;
 using Restate.Sdk.StateMachine;
+using Restate.Sdk.Telemetry;
 
 namespace Restate.Sdk.Hosting;
 
@@ -38,7 +40,12 @@ internal static class InvocationPump
         http.Response.Headers["x-restate-server"] = SdkInfo.ServerHeaderValue;
         await http.Response.StartAsync(http.RequestAborted).ConfigureAwait(false);
 
-        await PumpAsync(http.Request.BodyReader, http.Response.BodyWriter, request, http.RequestAborted).ConfigureAwait(false);
+        await PumpAsync(
+            http.Request.BodyReader,
+            http.Response.BodyWriter,
+            request,
+            http.RequestAborted,
+            remoteParent: TraceContext.FromHeaders(http.Request.Headers)).ConfigureAwait(false);
     }
 
     /// <summary>The exact response content type: no parameters, the runtime compares it byte for byte.</summary>
@@ -51,17 +58,19 @@ internal static class InvocationPump
         InvocationRequest request,
         CancellationToken aborted,
         TimeProvider? time = null,
-        StateMachineOptions? options = null)
+        StateMachineOptions? options = null,
+        ActivityContext remoteParent = default)
     {
         var logger = request.LoggerFactory.CreateLogger(typeof(InvocationPump));
         var machine = new InvocationStateMachine(request.Version, options);
         var session = new InvocationSession(machine, output, request.RequestResponseMode);
+        var telemetry = AttemptTelemetry.Begin(request, remoteParent);
         var reading = ReadInputAsync(input, session, aborted);
         try
         {
             if (await WaitUntilReadyAsync(session).ConfigureAwait(false))
             {
-                await RunHandlerAsync(session, request, time, logger).ConfigureAwait(false);
+                await RunHandlerAsync(session, request, time, logger, telemetry).ConfigureAwait(false);
             }
 
             await session.FlushAsync().ConfigureAwait(false);
@@ -70,6 +79,7 @@ internal static class InvocationPump
         finally
         {
             session.EndAttempt();
+            telemetry?.End(machine.ClosedReason);
         }
 
         // End the response right after the terminal message instead of after the runtime's request
@@ -132,7 +142,7 @@ internal static class InvocationPump
         }
     }
 
-    private static async Task RunHandlerAsync(InvocationSession session, InvocationRequest request, TimeProvider? time, ILogger logger)
+    private static async Task RunHandlerAsync(InvocationSession session, InvocationRequest request, TimeProvider? time, ILogger logger, AttemptTelemetry? telemetry)
     {
         var machine = session.Machine;
         InputInfo input;
@@ -148,6 +158,7 @@ internal static class InvocationPump
             return;
         }
 
+        telemetry?.Started(machine.Start!, input.Headers);
         var context = new InvocationContext(session, request, input, time);
         session.Attach(context);
         var handler = session.Scheduler.Start(async () =>

@@ -4,6 +4,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using SkAgentSession.Agents.Loop;
 using SkAgentSession.Models;
+using SkAgentSession.Telemetry;
 
 namespace SkAgentSession.Agents;
 
@@ -32,21 +33,30 @@ public sealed partial class AgentRunner<TContext>
         };
 
         ModelResponse response;
+        var activity = ModelRequestTelemetry.Start(agent.Name, number);
         try
         {
-            response = _options.Streaming
+            (response, var usage) = _options.Streaming
                 ? await StreamResponseAsync(chatHistory, settings, kernel, agent.Name, events, cancellationToken).ConfigureAwait(false)
                 : await CompleteResponseAsync(chatHistory, settings, kernel, cancellationToken).ConfigureAwait(false);
+            ModelRequestTelemetry.Succeeded(activity, agent.Name, usage);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             // A stream cut by the cancellation may end in an I/O error: it is the cancellation all the same.
+            ModelRequestTelemetry.Failed(activity, agent.Name, ex);
             throw new OperationCanceledException("The turn was cancelled.", ex, cancellationToken);
         }
         catch (Exception ex) when (ModelErrorClassifier.TryClassify(ex, _redactor, cancellationToken, out var classified))
         {
+            ModelRequestTelemetry.Failed(activity, agent.Name, classified);
             _logger.LogWarning("Model request failed for agent {Agent} (status {Status}, retryable {Retryable}, {Cause}).", agent.Name, classified.StatusCode, classified.IsRetryable, classified.CauseType);
             throw classified;
+        }
+        catch (Exception ex)
+        {
+            ModelRequestTelemetry.Failed(activity, agent.Name, ex);
+            throw;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -106,7 +116,7 @@ public sealed partial class AgentRunner<TContext>
         agent.Handoffs.FirstOrDefault(target => HandoffFunctions.FunctionName(target) == functionName);
 
     /// <summary>One streamed response: its text is reported as it arrives; its calls are assembled from their pieces.</summary>
-    private async Task<ModelResponse> StreamResponseAsync(
+    private async Task<(ModelResponse Response, ModelUsage? Usage)> StreamResponseAsync(
         ChatHistory history,
         PromptExecutionSettings settings,
         Kernel kernel,
@@ -115,12 +125,14 @@ public sealed partial class AgentRunner<TContext>
         CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
+        ModelUsage? usage = null;
         var calls = new SortedDictionary<int, (string? Id, string? Name, StringBuilder Arguments)>();
         var stream = _chat.GetStreamingChatMessageContentsAsync(history, settings, kernel, cancellationToken);
         await foreach (var update in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             text.Append(update.Content);
             events.TextDelta(agent, update.Content);
+            usage = ModelUsage.From(update.Metadata) ?? usage;
             foreach (var piece in update.Items.OfType<StreamingFunctionCallUpdateContent>())
             {
                 if (!calls.TryGetValue(piece.FunctionCallIndex, out var call))
@@ -133,15 +145,16 @@ public sealed partial class AgentRunner<TContext>
             }
         }
 
-        return new ModelResponse(
+        var response = new ModelResponse(
             text.ToString(),
             [.. calls.Values.Select(c => new ModelToolCall(
                 c.Id ?? throw new InvalidDataException("The model streamed a tool call without an id."),
                 c.Name ?? throw new InvalidDataException("The model streamed a tool call without a name."),
                 c.Arguments.ToString()))]);
+        return (response, usage);
     }
 
-    private async Task<ModelResponse> CompleteResponseAsync(
+    private async Task<(ModelResponse Response, ModelUsage? Usage)> CompleteResponseAsync(
         ChatHistory history,
         PromptExecutionSettings settings,
         Kernel kernel,
@@ -156,7 +169,7 @@ public sealed partial class AgentRunner<TContext>
                 call.Id ?? throw new InvalidDataException("The model sent a tool call without an id."),
                 call.FunctionName,
                 ChatHistoryMapper.RawArguments(message, call) is var raw && raw.ValueKind == System.Text.Json.JsonValueKind.String ? raw.GetString()! : raw.GetRawText()));
-        return new ModelResponse(message.Content ?? string.Empty, [.. calls]);
+        return (new ModelResponse(message.Content ?? string.Empty, [.. calls]), ModelUsage.From(message.Metadata));
     }
 
     /// <summary>A kernel that describes the agent's tools and handoffs to the model; the runner runs the calls itself.</summary>

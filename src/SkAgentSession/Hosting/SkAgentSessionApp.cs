@@ -12,6 +12,7 @@ using SkAgentSession.Retention;
 using SkAgentSession.Security;
 using SkAgentSession.Sessions;
 using SkAgentSession.Settings;
+using SkAgentSession.Telemetry;
 
 namespace SkAgentSession.Hosting;
 
@@ -22,6 +23,7 @@ public static class SkAgentSessionApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        builder.AddSkAgentSessionTelemetry();
 
         var options = ReadOptions(builder.Configuration);
         var restate = RestateConnection.FromOptions(options);

@@ -8,6 +8,7 @@ using SkAgentSession.Models;
 using SkAgentSession.Retention;
 using SkAgentSession.Sessions.History;
 using SkAgentSession.Settings;
+using SkAgentSession.Telemetry;
 
 namespace SkAgentSession.Sessions;
 
@@ -34,6 +35,7 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
 
+        var metrics = TurnMetrics.Start();
         var settings = await ctx.Call<SessionSettings>(CallTarget.ForObject(SessionSettingsObject.Name, ctx.Key, "get"));
         var state = await SessionState.LoadForTurn(ctx, runner.Catalog.DefaultAgent);
         var userItem = MessageItem.FromUser(state.Agent, request.Message!, await ctx.Now());
@@ -57,6 +59,7 @@ public sealed class AgentSessionObject(
             // Stopped through Restate (POST .../cancel): the running step was abandoned, and nothing of the turn is stored.
             EndWithout(ctx, state, turnStart, TurnStatusItem.ForCancelled(state.Agent, await ctx.Now()));
             await TurnEvents.Cancelled(ctx, turnId, state.Agent);
+            metrics.End(TurnMetrics.Cancelled);
             throw TurnStatus.Stopped();
         }
         catch (TerminalException failure)
@@ -64,6 +67,7 @@ public sealed class AgentSessionObject(
             var error = redactor.Redact(failure.Message);
             EndWithout(ctx, state, turnStart, TurnStatusItem.ForFailed(state.Agent, error, await ctx.Now()));
             await TurnEvents.Failed(ctx, turnId, state.Agent, error);
+            metrics.End(TurnMetrics.Failed);
             throw AgentTurnOptions.DescribeFailure(failure);
         }
 
@@ -73,6 +77,7 @@ public sealed class AgentSessionObject(
         state.SaveAll(ctx);
         await expiry.TouchAsync(ctx);
         await TurnEvents.Completed(ctx, turnId, turn.ActiveAgent, turn.Reply!);
+        metrics.End(TurnMetrics.Completed);
 
         return new ChatReply(turn.Reply!, turn.ActiveAgent, [userItem, .. turn.Items]);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging.Abstractions;
 using Restate.Sdk.Endpoint;
@@ -35,11 +36,13 @@ internal sealed class InvocationHarness
         bool requestResponse = false,
         ServiceProtocolVersion version = ServiceProtocolVersion.V6,
         Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        string serviceName = "Svc",
+        ActivityContext remoteParent = default)
     {
         var harness = new InvocationHarness { Time = time ?? new FixedTime() };
         var request = new InvocationRequest(
-            "Svc",
+            serviceName,
             serviceKind,
             "handle",
             handlerKind,
@@ -54,7 +57,7 @@ internal sealed class InvocationHarness
             loggerFactory ?? NullLoggerFactory.Instance,
             requestResponse);
         harness.Completion = Task.Run(() => InvocationPump.PumpAsync(
-            harness._request.Reader, harness._response.Writer, request, CancellationToken.None, harness.Time));
+            harness._request.Reader, harness._response.Writer, request, CancellationToken.None, harness.Time, remoteParent: remoteParent));
         return harness;
     }
 

@@ -73,6 +73,12 @@ internal sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(RepositoryLayout.AppAssembly);
         start.Environment.Remove("OPENAI_API_KEY");
         start.Environment.Remove("OPENAI_BASE_URL");
+
+        // Telemetry is on only in an environment that asks for it, never inherited from the test run's shell.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;

@@ -23,15 +23,19 @@ public class SessionEnvironment : IAsyncLifetime
     /// <summary>App settings (environment variables) beyond the defaults, for an environment that needs them.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
+    /// <summary>Environment variables of restate-server beyond the defaults, for an environment that needs them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> RestateEnvironment => new Dictionary<string, string>();
+
     /// <summary>An API key the app requires (and <see cref="Api"/> sends), or null for an open API.</summary>
     public virtual string? ApiKey => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Restate = await LocalRestateServer.StartAsync(new LocalRestateServerOptions
         {
             ToolsDirectory = RepositoryLayout.Root,
             BaseDirectory = Path.Combine(_workDir, "restate"),
+            EnvironmentVariables = RestateEnvironment,
         });
         App = new AppProcess(Restate.IngressUrl, Restate.AdminUrl, ModelCallLog, new Dictionary<string, string>
         {
@@ -51,7 +55,7 @@ public class SessionEnvironment : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         if (App is not null)

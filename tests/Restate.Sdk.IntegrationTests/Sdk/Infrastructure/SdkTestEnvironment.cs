@@ -39,6 +39,9 @@ public abstract class SdkTestEnvironment : IAsyncLifetime, IDisposable
 
     public Uri EndpointUrl { get; private set; } = null!;
 
+    /// <summary>The ingress, for tests that send their own HTTP requests to it.</summary>
+    public Uri IngressUrl => _restate.IngressUrl;
+
     /// <summary>Bidi streaming over HTTP/2 by default; request/response environments register with <c>use_http_11</c>.</summary>
     protected virtual ProtocolMode ProtocolMode => ProtocolMode.BidiStream;
 
