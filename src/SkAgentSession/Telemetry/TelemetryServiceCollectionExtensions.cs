@@ -33,7 +33,7 @@ public static class TelemetryServiceCollectionExtensions
         if (settings.ExportTraces)
         {
             telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !UntracedInvocationRequests.Matches(http))
                 .AddHttpClientInstrumentation()
                 .AddSource(RestateDiagnostics.ActivitySourceName, AppTelemetry.Name, "Microsoft.SemanticKernel*")
                 .AddOtlpExporter());
