@@ -9,7 +9,9 @@ namespace SkAgentSession.LoadBalancer;
 
 /// <summary>
 /// One YARP route that sends every request on its listener to one of the replicas, picked per request (per HTTP/2
-/// stream, not per connection) in turn, among the replicas the health checks have not taken out.
+/// stream, not per connection) among the replicas the health checks have not taken out: of two drawn at random, the
+/// one with fewer requests in flight. An invocation stream stays open for its whole turn, so this balances the turns
+/// running on each replica, not only the arrivals.
 /// </summary>
 internal static class BalancedCluster
 {
@@ -30,7 +32,7 @@ internal static class BalancedCluster
     public static ClusterConfig Cluster(IReadOnlyList<Uri> destinations, bool http2Only, string healthPath, BalancerOptions options) => new()
     {
         ClusterId = ClusterId,
-        LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+        LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
         Destinations = destinations
             .Select((uri, i) => (Name: $"replica-{i + 1}", Config: new DestinationConfig { Address = uri.ToString() }))
             .ToDictionary(d => d.Name, d => d.Config),

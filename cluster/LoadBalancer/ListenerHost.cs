@@ -1,4 +1,5 @@
 using System.Net;
+using Yarp.ReverseProxy.Transforms;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace SkAgentSession.LoadBalancer;
@@ -27,11 +28,20 @@ internal static class ListenerHost
                 kestrel.Limits.MaxRequestBodySize = null;
             }
         });
-        builder.Services.AddReverseProxy().LoadFromMemory(
+        var proxy = builder.Services.AddReverseProxy().LoadFromMemory(
             [BalancedCluster.Route()],
             [BalancedCluster.Cluster(destinations, http2Only, healthPath, options)]);
+        if (http2Only)
+        {
+            proxy.AddTransforms(transforms => transforms.AddRequestTransform(FullDuplexStreams.RestoreContentTypeAsync));
+        }
 
         var app = builder.Build();
+        if (http2Only)
+        {
+            app.Use(FullDuplexStreams.PresentAsGrpcAsync);
+        }
+
         app.MapReverseProxy();
         return app;
     }
