@@ -1,6 +1,6 @@
 using System.Net;
-using Yarp.ReverseProxy.Transforms;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Transforms;
 
 namespace SkAgentSession.LoadBalancer;
 
