@@ -33,6 +33,8 @@ internal sealed class BalancerProcess : IAsyncDisposable
     /// <summary>The UI and API of whichever replica the balancer picks.</summary>
     public Uri ApiUrl { get; }
 
+    public int? ProcessId => _process?.Id;
+
     public async Task StartAsync(IEnumerable<Uri> endpointDestinations, IEnumerable<Uri> apiDestinations)
     {
         if (!File.Exists(_assembly))

@@ -76,8 +76,16 @@ public static class FaultRun
             var injector = new FaultInjector(options, replicas, restate, progress, log);
             log.WriteLine($"{options.Sessions} conversations x {options.Turns} messages in {DurabilitySettings.Name(durability)} mode (seed {options.Seed}, run {runId}); faults:");
 
+            var cpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
+            {
+                ["service replicas"] = () => [.. replicas.SelectMany(r => r.ProcessIds)],
+                ["load balancer"] = () => balancer?.ProcessId is { } pid ? [pid] : [],
+                ["Restate"] = () => restate.ProcessIds,
+            });
+            cpu.Start();
             var turns = await ConverseUnderFaultsAsync(scripts, new ConversationClient(http, apiUrls, options, progress), injector, cancellationToken);
             var conversationSeconds = progress.Elapsed.TotalSeconds;
+            var cpuSeconds = cpu.Stop();
 
             log.WriteLine("Auditing histories, the journal and the model call log...");
             var audits = new List<SessionAudit>();
@@ -105,7 +113,7 @@ public static class FaultRun
 
             var spread = balancer is null ? null : ReplicaSpread.Of(calls.SelectMany(g => g), replicas.ToDictionary(r => r.Name, r => r.ProcessIds), injector.KilledForGood?.At);
             var movedOff = injector.KilledForGood is { } killed ? TurnsMovedOff(killed.Replica.ProcessIds, calls) : 0;
-            var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds, spread, injector.KilledForGood?.Replica.Name, movedOff);
+            var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds, spread, injector.KilledForGood?.Replica.Name, movedOff, cpuSeconds);
             if (report.Passed && options.WorkDirectory is null && !options.KeepWorkDirectory)
             {
                 await DisposeAllAsync(replicas);
@@ -123,7 +131,7 @@ public static class FaultRun
 
     private static async Task<IRestateUnderTest> StartRestateAsync(FaultRunOptions options, string workDirectory) =>
         options.UsesExternalRestate
-            ? new ExternalRestateUnderTest([.. options.IngressUrls.Zip(options.AdminUrls, (ingress, admin) => new RestateAccessPoint(ingress, admin))], options.KillNodePid)
+            ? new ExternalRestateUnderTest([.. options.IngressUrls.Zip(options.AdminUrls, (ingress, admin) => new RestateAccessPoint(ingress, admin))], options.KillNodePid, options.RestatePids)
             : await LocalRestateUnderTest.StartAsync(Path.Combine(workDirectory, "restate"));
 
     /// <summary>Runs all conversations while the injector strikes; if the injector fails (a service that does not come back), the conversations are stopped.</summary>
@@ -216,7 +224,8 @@ public static class FaultRun
         double conversationSeconds,
         ReplicaSpread? spread,
         string? killedForGood,
-        int turnsMovedOff)
+        int turnsMovedOff,
+        IReadOnlyDictionary<string, double> cpuSeconds)
     {
         var acknowledged = turns.Where(t => t.Outcome == TurnOutcome.Acknowledged).ToList();
         var latencies = acknowledged.Select(t => t.Latency!.Value.TotalSeconds).Order().ToList();
@@ -268,6 +277,7 @@ public static class FaultRun
             RetryReasons = new Dictionary<string, int>(progress.RetryReasons),
             Spread = spread,
             ReplicaKilledForGood = killedForGood,
+            CpuSeconds = cpuSeconds,
             TurnsMovedOffKilledReplica = turnsMovedOff,
             ModelRequestsByInstance = replicas.ToDictionary(r => r.Name, r => r.ProcessIds.Sum(pid => calls.SelectMany(g => g).Count(c => c.ProcessId == pid))),
             Faults = [.. faults.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.Target} {f.Kind}, {f.TurnsInFlight} turns in flight, {f.Downtime.TotalSeconds:0.0} s")],

@@ -51,6 +51,9 @@ public sealed record FaultRunOptions
     /// <summary>SIGKILL one replica, never restarted, once this share of messages is answered; never when null.</summary>
     public double? KillReplicaAtProgress { get; init; }
 
+    /// <summary>The processes of an external Restate, whose CPU time during the conversations the report shows.</summary>
+    public IReadOnlyList<int> RestatePids { get; init; } = [];
+
     /// <summary>The public keys (<c>publickeyv1_…</c>) of the Restate nodes, given to every replica to verify requests with.</summary>
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 
@@ -108,6 +111,7 @@ public sealed record FaultRunOptions
           --balancer             put the replicas behind cluster/LoadBalancer (registered as the deployment)
           --kill-replica-at F    SIGKILL one replica for good once this share of messages is answered
           --identity-keys K[,K]  Restate's request identity public keys; the replicas refuse unsigned requests
+          --restate-pids P[,P]   an external Restate's node processes, to report their CPU time
           --attempt-timeout S    seconds one HTTP attempt may wait (default 60)
           --deadline S           seconds a message may take in all (default 600)
           --work-dir DIR         logs, model call log, Restate data (default: a temp folder)
@@ -141,6 +145,7 @@ public sealed record FaultRunOptions
                 "--admin" => options with { AdminUrls = Urls(name, Value()) },
                 "--kill-node-pid" => options with { KillNodePid = PositiveInt(name, Value()) },
                 "--balancer" => options with { Balancer = true },
+                "--restate-pids" => options with { RestatePids = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pid => PositiveInt(name, pid))] },
                 "--kill-replica-at" => options with { KillReplicaAtProgress = Fraction(name, Value()) },
                 "--identity-keys" => options with { IdentityKeys = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--attempt-timeout" => options with { AttemptTimeout = TimeSpan.FromSeconds(PositiveInt(name, Value())) },

@@ -110,6 +110,9 @@ public sealed class FaultRunReport
     /// <summary>Turns begun on <see cref="ReplicaKilledForGood"/> and carried on by another replica.</summary>
     public int TurnsMovedOffKilledReplica { get; init; }
 
+    /// <summary>CPU seconds each part of the system spent while the conversations ran (parts not measured are 0).</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Acknowledged messages per second of the conversations.</summary>
     public double MessagesPerSecond => ConversationSeconds > 0 ? Acknowledged / ConversationSeconds : 0;
 
@@ -180,6 +183,11 @@ public sealed class FaultRunReport
         output.WriteLine($"  journal                 turns whose steps do not match their items {JournalMismatchedTurns}");
         output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
         output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s ({MessagesPerSecond:0.00} messages/s); per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
+        if (CpuSeconds.Values.Any(s => s > 0) && Acknowledged > 0)
+        {
+            output.WriteLine("  CPU while conversing     " + string.Join(", ", CpuSeconds.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value:0.0} s ({1000 * c.Value / Acknowledged:0} ms per message)")));
+        }
+
         if (RetryReasons.Count > 0)
         {
             output.WriteLine("  re-send reasons         " + string.Join("; ", RetryReasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} x{r.Value}")));
