@@ -11,8 +11,9 @@
 #                                     fault-injection audit of every conversation and of how the turns
 #                                     were spread. Exits non-zero if anything was lost, duplicated or
 #                                     recomputed, or a replica got less than half an even share.
-#   cluster/run.sh throughput [opts]  fresh cluster, no faults: turns/s with 1 replica straight (no
-#                                     balancer), then 1, 2 and 3 replicas behind the balancer
+#   cluster/run.sh throughput [opts]  fresh cluster, no faults: turns/s and CPU per turn with 1 replica
+#                                     straight (no balancer), then 1, 2 and 3 replicas behind the balancer
+#   cluster/run.sh compare [opts]     the same for the balancer against HAProxy (installs Debian's haproxy)
 #   cluster/run.sh up                 start (or resume) the cluster and keep it running until Ctrl+C
 #   cluster/run.sh clean              delete the cluster's data (.restate/cluster)
 #
@@ -151,6 +152,51 @@ start_cluster() {
   "$restatectl" --address http://127.0.0.1:5201/ status
 }
 
+# HAProxy (Debian's package) only for `run.sh compare`; the demo and the tests use cluster/LoadBalancer.
+install_haproxy() {
+  command -v haproxy >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing HAProxy for the comparison (apt-get)..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  else
+    echo "HAProxy is missing: install Debian's 'haproxy' package to compare it." >&2
+    exit 1
+  fi
+}
+
+# One driver run per entry of runs ("REPLICAS direct|balanced|haproxy"), no faults, against the
+# running cluster; then a line per run: turns/s and the CPU each part spent per turn.
+measure_throughput() {
+  local i replicas how json balancer summary=() keys
+  keys=$(identity_public_keys)
+  for i in "${!runs[@]}"; do
+    read -r replicas how <<<"${runs[$i]}"
+    case "$how" in balanced) balancer=--balancer ;; haproxy) balancer=--haproxy ;; *) balancer= ;; esac
+    json="bench/results/cluster-$mode-$((i + 1)).json"
+    echo
+    echo "=== run $((i + 1)): $replicas replica(s), $how ==="
+    dotnet tests/FaultInjection/bin/Release/net10.0/FaultInjection.dll \
+      --replicas "$replicas" $balancer \
+      --ingress http://127.0.0.1:8201,http://127.0.0.1:8202,http://127.0.0.1:8203 \
+      --admin http://127.0.0.1:9201,http://127.0.0.1:9202,http://127.0.0.1:9203 \
+      --identity-keys "$keys" --restate-pids "${pids[1]},${pids[2]},${pids[3]}" \
+      --no-service-kills --durability turn --slow-fraction 0 \
+      --sessions 100 --turns 4 \
+      --json "$json" \
+      "$@"
+    summary+=("$(jq -r '.turn as $r | ($r.cpuSeconds | map_values(1000 * . / $r.acknowledged | floor)) as $ms |
+        [$r.messagesPerSecond, $ms["service replicas"], $ms["load balancer"], $ms["Restate"]] | @tsv' "$json" |
+      { IFS=$'\t' read -r rate service balancer restate
+        printf '  %s replica(s), %-9s %6.2f turns/s; CPU per turn: service %s ms, balancer %s ms, Restate %s ms' \
+          "$replicas" "$how" "$rate" "$service" "$balancer" "$restate"; })")
+  done
+  echo
+  echo "Throughput against the same cluster (turn mode, 100 conversations x 4 messages, no faults), in run order:"
+  printf '%s\n' "${summary[@]}"
+  echo "Load average now: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores)"
+}
+
 build_driver() {
   local output
   output=$(dotnet build tests/FaultInjection --configuration Release -nologo 2>&1) || { echo "$output" >&2; exit 1; }
@@ -170,41 +216,22 @@ case "${1:-demo}" in
     echo "Press Ctrl+C to stop it."
     wait
     ;;
-  throughput)
+  throughput | compare)
+    mode=$1
     shift
+    if [ "$mode" = compare ]; then
+      install_haproxy
+      runs=("1 direct" "1 balanced" "1 haproxy" "3 balanced" "3 haproxy")
+    else
+      # The same cluster serves every run, so its data grows from run to run: the last run repeats the
+      # second to show how much that (and the machine's other load) moved the figures.
+      runs=("1 direct" "1 balanced" "2 balanced" "3 balanced" "1 balanced")
+    fi
     rm -rf "$data"
     start_cluster
     build_driver
     mkdir -p bench/results
-    keys=$(identity_public_keys)
-    # The same cluster serves every run, so its data grows from run to run: the last run repeats the
-    # second to show how much that (and the machine's other load) moved the figures.
-    runs=("1 direct" "1 balanced" "2 balanced" "3 balanced" "1 balanced")
-    summary=()
-    for i in "${!runs[@]}"; do
-      read -r replicas how <<<"${runs[$i]}"
-      json="bench/results/cluster-throughput-$((i + 1)).json"
-      echo
-      echo "=== run $((i + 1)): $replicas replica(s), $how ==="
-      dotnet tests/FaultInjection/bin/Release/net10.0/FaultInjection.dll \
-        --replicas "$replicas" $([ "$how" = balanced ] && echo --balancer) \
-        --ingress http://127.0.0.1:8201,http://127.0.0.1:8202,http://127.0.0.1:8203 \
-        --admin http://127.0.0.1:9201,http://127.0.0.1:9202,http://127.0.0.1:9203 \
-        --identity-keys "$keys" --restate-pids "${pids[1]},${pids[2]},${pids[3]}" \
-        --no-service-kills --durability turn --slow-fraction 0 \
-        --sessions 100 --turns 4 \
-        --json "$json" \
-        "$@"
-      summary+=("$(jq -r '.turn as $r | ($r.cpuSeconds | map_values(1000 * . / $r.acknowledged | floor)) as $ms |
-          [$r.messagesPerSecond, $ms["service replicas"], $ms["load balancer"], $ms["Restate"]] | @tsv' "$json" |
-        { IFS=$'\t' read -r rate service balancer restate
-          printf '  %s replica(s), %-9s %6.2f turns/s; CPU per turn: service %s ms, balancer %s ms, Restate %s ms' \
-            "$replicas" "$how" "$rate" "$service" "$balancer" "$restate"; })")
-    done
-    echo
-    echo "Throughput against the same cluster (turn mode, 100 conversations x 4 messages, no faults), in run order:"
-    printf '%s\n' "${summary[@]}"
-    echo "Load average now: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores)"
+    measure_throughput "$@"
     ;;
   *)
     rm -rf "$data"

@@ -8,7 +8,7 @@ namespace SkAgentSession.FaultInjection;
 /// The cluster's load balancer (<c>cluster/LoadBalancer</c>) as a child process on free loopback ports: one port for
 /// Restate's invocations (h2c), one for the UI and API, each balancing every request over the replicas.
 /// </summary>
-internal sealed class BalancerProcess : IAsyncDisposable
+internal sealed class BalancerProcess : ILoadBalancer
 {
     private const string ReadyMarker = "Load balancer is ready";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -34,6 +34,8 @@ internal sealed class BalancerProcess : IAsyncDisposable
     public Uri ApiUrl { get; }
 
     public int? ProcessId => _process?.Id;
+
+    public string Description => "cluster/LoadBalancer (YARP)";
 
     public async Task StartAsync(IEnumerable<Uri> endpointDestinations, IEnumerable<Uri> apiDestinations)
     {

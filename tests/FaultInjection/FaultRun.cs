@@ -28,7 +28,7 @@ public static class FaultRun
 
         await using var restate = await StartRestateAsync(options, workDirectory);
         log.WriteLine($"Restate: {restate.Description}");
-        await using var balancer = options.Balancer ? new BalancerProcess(RepositoryLayout.DefaultBalancerAssembly, Path.Combine(workDirectory, "balancer.log")) : null;
+        await using var balancer = StartBalancer(options, workDirectory);
         var replicas = new List<ServiceProcess>();
         try
         {
@@ -47,7 +47,7 @@ public static class FaultRun
             if (balancer is not null)
             {
                 await balancer.StartAsync(replicas.Select(r => r.EndpointUrl), replicas.Select(r => r.ApiUrl));
-                log.WriteLine($"load balancer: Restate endpoint {balancer.EndpointUrl}, API {balancer.ApiUrl}, per request over {replicas.Count} replica(s)");
+                log.WriteLine($"load balancer ({balancer.Description}): Restate endpoint {balancer.EndpointUrl}, API {balancer.ApiUrl}, per request over {replicas.Count} replica(s)");
             }
 
             for (var i = 0; i < replicas.Count; i++)
@@ -128,6 +128,11 @@ public static class FaultRun
             await DisposeAllAsync(replicas);
         }
     }
+
+    private static ILoadBalancer? StartBalancer(FaultRunOptions options, string workDirectory) =>
+        !options.Balancer ? null
+        : options.Haproxy ? new HaproxyProcess(workDirectory)
+        : new BalancerProcess(RepositoryLayout.DefaultBalancerAssembly, Path.Combine(workDirectory, "balancer.log"));
 
     private static async Task<IRestateUnderTest> StartRestateAsync(FaultRunOptions options, string workDirectory) =>
         options.UsesExternalRestate
@@ -292,7 +297,7 @@ public static class FaultRun
             turn.FirstOrDefault(c => killedProcessIds.Contains(c.ProcessId)) is { } first
             && turn.Any(c => !killedProcessIds.Contains(c.ProcessId) && c.Timestamp > first.Timestamp));
 
-    private static Dictionary<string, string> ReplicaSettings(FaultRunOptions options, DurabilityMode durability, BalancerProcess? balancer)
+    private static Dictionary<string, string> ReplicaSettings(FaultRunOptions options, DurabilityMode durability, ILoadBalancer? balancer)
     {
         var settings = new Dictionary<string, string>(DurabilitySettings.AppSettings(durability));
         if (balancer is not null)

@@ -48,6 +48,9 @@ public sealed record FaultRunOptions
     /// </summary>
     public bool Balancer { get; init; }
 
+    /// <summary>With <see cref="Balancer"/>: HAProxy (Debian's <c>haproxy</c>) instead of <c>cluster/LoadBalancer</c>, for comparison.</summary>
+    public bool Haproxy { get; init; }
+
     /// <summary>SIGKILL one replica, never restarted, once this share of messages is answered; never when null.</summary>
     public double? KillReplicaAtProgress { get; init; }
 
@@ -109,6 +112,7 @@ public sealed record FaultRunOptions
           --admin URL[,URL]      its admin API (same order)
           --kill-node-pid PID    Restate fault for an external Restate: SIGKILL this node
           --balancer             put the replicas behind cluster/LoadBalancer (registered as the deployment)
+          --haproxy              put them behind HAProxy instead (for comparison; needs Debian's haproxy)
           --kill-replica-at F    SIGKILL one replica for good once this share of messages is answered
           --identity-keys K[,K]  Restate's request identity public keys; the replicas refuse unsigned requests
           --restate-pids P[,P]   an external Restate's node processes, to report their CPU time
@@ -145,6 +149,7 @@ public sealed record FaultRunOptions
                 "--admin" => options with { AdminUrls = Urls(name, Value()) },
                 "--kill-node-pid" => options with { KillNodePid = PositiveInt(name, Value()) },
                 "--balancer" => options with { Balancer = true },
+                "--haproxy" => options with { Balancer = true, Haproxy = true },
                 "--restate-pids" => options with { RestatePids = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pid => PositiveInt(name, pid))] },
                 "--kill-replica-at" => options with { KillReplicaAtProgress = Fraction(name, Value()) },
                 "--identity-keys" => options with { IdentityKeys = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
