@@ -46,7 +46,7 @@ internal static class BalancedCluster
         HealthCheck = new HealthCheckConfig
         {
             // A replica that stops answering its probes is out within ProbeFailuresToEject x ProbeInterval; one whose
-            // connections fail (refused, reset) is out as soon as the failure rate says so, before the next probe.
+            // requests fail at the transport level (refused, reset) at over 30% of at least 10 in a minute is out at once.
             Active = new ActiveHealthCheckConfig
             {
                 Enabled = true,
