@@ -312,6 +312,11 @@ public static class FaultRun
             settings["RESTATE_IDENTITY_KEYS"] = string.Join(',', options.IdentityKeys);
         }
 
+        foreach (var (name, value) in options.ReplicaEnvironment)
+        {
+            settings[name] = value;
+        }
+
         return settings;
     }
 

@@ -54,6 +54,9 @@ public sealed record FaultRunOptions
     /// <summary>SIGKILL one replica, never restarted, once this share of messages is answered; never when null.</summary>
     public double? KillReplicaAtProgress { get; init; }
 
+    /// <summary>Extra environment variables of every replica (e.g. .NET runtime settings to measure).</summary>
+    public IReadOnlyDictionary<string, string> ReplicaEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The processes of an external Restate, whose CPU time during the conversations the report shows.</summary>
     public IReadOnlyList<int> RestatePids { get; init; } = [];
 
@@ -116,6 +119,7 @@ public sealed record FaultRunOptions
           --kill-replica-at F    SIGKILL one replica for good once this share of messages is answered
           --identity-keys K[,K]  Restate's request identity public keys; the replicas refuse unsigned requests
           --restate-pids P[,P]   an external Restate's node processes, to report their CPU time
+          --replica-env K=V[,K=V] extra environment variables of every replica
           --attempt-timeout S    seconds one HTTP attempt may wait (default 60)
           --deadline S           seconds a message may take in all (default 600)
           --work-dir DIR         logs, model call log, Restate data (default: a temp folder)
@@ -150,6 +154,7 @@ public sealed record FaultRunOptions
                 "--kill-node-pid" => options with { KillNodePid = PositiveInt(name, Value()) },
                 "--balancer" => options with { Balancer = true },
                 "--haproxy" => options with { Balancer = true, Haproxy = true },
+                "--replica-env" => options with { ReplicaEnvironment = Assignments(name, Value()) },
                 "--restate-pids" => options with { RestatePids = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pid => PositiveInt(name, pid))] },
                 "--kill-replica-at" => options with { KillReplicaAtProgress = Fraction(name, Value()) },
                 "--identity-keys" => options with { IdentityKeys = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
@@ -232,6 +237,13 @@ public sealed record FaultRunOptions
         "both" => [DurabilityMode.Turn, DurabilityMode.Step],
         _ => throw new ArgumentException($"{name} takes turn, step or both, not '{value}'."),
     };
+
+    private static Dictionary<string, string> Assignments(string name, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                pair => pair.Length == 2 && pair[0].Length > 0 ? pair[0] : throw new ArgumentException($"{name} takes NAME=VALUE pairs, not '{string.Join('=', pair)}'."),
+                pair => pair[1]);
 
     private static Uri[] Urls(string name, string value) =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
