@@ -14,6 +14,7 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private Process? _process;
+    private StreamWriter? _log;
 
     public Uri EndpointUrl { get; } = new($"http://127.0.0.1:{PortAllocator.GetFreeLoopbackPort()}/");
 
@@ -38,7 +39,7 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
             start.ArgumentList.Add(argument);
         }
 
-        var log = new StreamWriter(Path.Combine(workDirectory, "haproxy.log"), append: true) { AutoFlush = true };
+        var log = _log = new StreamWriter(Path.Combine(workDirectory, "haproxy.log"), append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
         process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
@@ -68,6 +69,14 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
         }
 
         _process?.Dispose();
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                log.Dispose();
+            }
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -116,11 +125,20 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
 
     private static void WriteLine(StreamWriter log, string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (log)
+            return;
+        }
+
+        lock (log)
+        {
+            try
             {
                 log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A last line after the run closed the log.
             }
         }
     }
