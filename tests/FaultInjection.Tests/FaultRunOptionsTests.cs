@@ -14,6 +14,21 @@ public sealed class FaultRunOptionsTests
         Assert.True(options.UsesExternalRestate);
     }
 
+    [Fact]
+    public void The_balancer_options_are_read_from_the_command_line()
+    {
+        var options = FaultRunOptions.Parse(
+            ["--replicas", "3", "--balancer", "--kill-replica-at", "0.6", "--identity-keys", "publickeyv1_a, publickeyv1_b", "--restate-pids", "11,12", "--replica-env", "DOTNET_gcServer=0,A=b=c"]);
+
+        Assert.True(options.Balancer);
+        Assert.False(options.Haproxy);
+        Assert.Equal(0.6, options.KillReplicaAtProgress);
+        Assert.Equal(["publickeyv1_a", "publickeyv1_b"], options.IdentityKeys);
+        Assert.Equal([11, 12], options.RestatePids);
+        Assert.Equal(new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["A"] = "b=c" }, options.ReplicaEnvironment);
+        Assert.True(FaultRunOptions.Parse(["--haproxy"]) is { Balancer: true, Haproxy: true });
+    }
+
     [Theory]
     [InlineData("turn", new[] { DurabilityMode.Turn })]
     [InlineData("step", new[] { DurabilityMode.Step })]
@@ -31,6 +46,8 @@ public sealed class FaultRunOptionsTests
     [InlineData("--kill-node-pid needs an external Restate", "--kill-node-pid", "5")]
     [InlineData("minimum is above its maximum", "--slow-ms", "900-100")]
     [InlineData("--durability takes turn, step or both", "--durability", "steps")]
+    [InlineData("--kill-replica-at needs at least 2 replicas", "--kill-replica-at", "0.5")]
+    [InlineData("--replica-env takes NAME=VALUE pairs", "--replica-env", "DOTNET_gcServer")]
     public void Bad_options_are_refused_with_a_message_that_names_them(string expected, params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => FaultRunOptions.Parse(args));

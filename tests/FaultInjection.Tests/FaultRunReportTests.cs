@@ -31,8 +31,21 @@ public sealed class FaultRunReportTests
         Assert.Equal(["1 recomputed turns", "3 turns whose journal does not match their items"], report.Failures);
     }
 
-    private static FaultRunReport Report(int repeatedInOneAttempt = 0, int recomputed = 0, int journalMismatches = 0) => new()
+    [Fact]
+    public void A_replica_below_half_an_even_share_fails_the_run_and_the_report_names_each_replicas_count()
     {
+        var report = Report(spread: new ReplicaSpread(new Dictionary<string, int> { ["service-1"] = 180, ["service-2"] = 178, ["service-3"] = 40 }, 398));
+        var output = new StringWriter();
+        report.WriteTo(output);
+
+        Assert.Equal(["turns spread unfairly over the replicas (below half an even share: service-3)"], report.Failures);
+        Assert.Contains("(service-1 180, service-2 178, service-3 40)", output.ToString(), StringComparison.Ordinal);
+        Assert.True(Report(spread: new ReplicaSpread(new Dictionary<string, int> { ["service-1"] = 180, ["service-2"] = 178, ["service-3"] = 100 }, 458)).Passed);
+    }
+
+    private static FaultRunReport Report(int repeatedInOneAttempt = 0, int recomputed = 0, int journalMismatches = 0, ReplicaSpread? spread = null) => new()
+    {
+        Spread = spread,
         Durability = "step",
         Setup = "test",
         MessagesPlanned = 300,

@@ -7,9 +7,9 @@ namespace SkAgentSession.FaultInjection;
 /// <summary>
 /// Plays one conversation against the app's HTTP API like a careful client: each message goes out with its own
 /// idempotency key and is re-sent with the same key until a 200 comes back (or the deadline passes); the next
-/// message goes out only after that. With several replicas, each attempt goes to the next one.
+/// message goes out only after that. With several API URLs (replicas without a balancer), each attempt goes to the next one.
 /// </summary>
-internal sealed class ConversationClient(HttpClient http, IReadOnlyList<ServiceProcess> replicas, FaultRunOptions options, RunProgress progress)
+internal sealed class ConversationClient(HttpClient http, IReadOnlyList<Uri> apiUrls, FaultRunOptions options, RunProgress progress)
 {
     private const string TerminalTurnFailureTitle = "The agent turn failed";
 
@@ -38,12 +38,12 @@ internal sealed class ConversationClient(HttpClient http, IReadOnlyList<ServiceP
         string? lastError = null;
         for (var attempt = 1; ; attempt++)
         {
-            var replica = replicas[(replicaOffset + message.Turn + attempt - 1) % replicas.Count];
+            var apiUrl = apiUrls[(replicaOffset + message.Turn + attempt - 1) % apiUrls.Count];
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.AttemptTimeout);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(replica.ApiUrl, $"api/sessions/{sessionId}/messages"))
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiUrl, $"api/sessions/{sessionId}/messages"))
                 {
                     Content = JsonContent.Create(new { message = message.Text }),
                 };

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SkAgentSession.FaultInjection;
 
 /// <summary>A Restate started by someone else (e.g. cluster/run.sh); its fault is the SIGKILL of one node, given by process id.</summary>
-internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint> accessPoints, int? nodeToKill) : IRestateUnderTest
+internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint> accessPoints, int? nodeToKill, IReadOnlyList<int> processIds) : IRestateUnderTest
 {
     public string Description =>
         $"external Restate, {AccessPoints.Count} access point(s): "
@@ -11,7 +11,10 @@ internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint>
 
     public IReadOnlyList<RestateAccessPoint> AccessPoints => accessPoints;
 
-    public bool CanInjectFault => nodeToKill is not null;
+    public IReadOnlyList<int> ProcessIds => processIds;
+
+    /// <summary>Whether the node is still there to kill: a run after the one that killed it goes on without the fault.</summary>
+    public bool CanInjectFault => nodeToKill is { } pid && IsRunning(pid);
 
     public Task<FaultEvent> InjectFaultAsync(Random random, TimeSpan at, int turnsInFlight)
     {
@@ -28,4 +31,17 @@ internal sealed class ExternalRestateUnderTest(IReadOnlyList<RestateAccessPoint>
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -4,8 +4,8 @@ namespace SkAgentSession.FaultInjection;
 
 /// <summary>
 /// While the conversations run: after a random pause (seeded), SIGKILL one service instance and start it again;
-/// once the given share of messages is answered, inject the Restate fault instead (once). Faults happen one at a
-/// time, so a service never starts while Restate is down.
+/// once the given share of messages is answered, inject the Restate fault instead (once), and at its own share kill
+/// one replica for good (once). Faults happen one at a time, so a service never starts while Restate is down.
 /// </summary>
 internal sealed class FaultInjector(
     FaultRunOptions options,
@@ -20,6 +20,9 @@ internal sealed class FaultInjector(
     private int _serviceKills;
 
     public IReadOnlyList<FaultEvent> Events => _events;
+
+    /// <summary>The replica killed for good, if any, and when (on the clock).</summary>
+    public (ServiceProcess Replica, DateTimeOffset At)? KilledForGood { get; private set; }
 
     /// <summary>Injects faults until <paramref name="conversationsDone"/> is cancelled; a fault under way is always finished, so every instance is up at the end.</summary>
     public async Task RunAsync(CancellationToken conversationsDone)
@@ -41,9 +44,14 @@ internal sealed class FaultInjector(
                 _restateFaultDone = true;
                 Record(await restate.InjectFaultAsync(_random, progress.Elapsed, progress.InFlight));
             }
+            else if (KilledForGood is null && options.KillReplicaAtProgress is { } at && progress.Fraction >= at)
+            {
+                KillForGood(replicas[_random.Next(replicas.Count)]);
+            }
             else if (options.KillService && (options.MaxServiceKills is not { } max || _serviceKills < max))
             {
-                await KillAndRestartAsync(replicas[_random.Next(replicas.Count)]);
+                var alive = replicas.Where(r => r != KilledForGood?.Replica).ToList();
+                await KillAndRestartAsync(alive[_random.Next(alive.Count)]);
             }
         }
     }
@@ -61,6 +69,16 @@ internal sealed class FaultInjector(
         await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(0, 1500)));
         await replica.StartAsync();
         Record(new FaultEvent(at, startedAt, "SIGKILL + restart", replica.Name, inFlight, clock.Elapsed, StruckRestate: false));
+    }
+
+    private void KillForGood(ServiceProcess replica)
+    {
+        var at = progress.Elapsed;
+        var inFlight = progress.InFlight;
+        var startedAt = DateTimeOffset.UtcNow;
+        replica.Kill();
+        KilledForGood = (replica, startedAt);
+        Record(new FaultEvent(at, startedAt, "SIGKILL, not restarted", replica.Name, inFlight, TimeSpan.Zero, StruckRestate: false));
     }
 
     private void Record(FaultEvent fault)

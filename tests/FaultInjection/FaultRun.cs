@@ -28,23 +28,42 @@ public static class FaultRun
 
         await using var restate = await StartRestateAsync(options, workDirectory);
         log.WriteLine($"Restate: {restate.Description}");
+        await using var balancer = StartBalancer(options, workDirectory);
         var replicas = new List<ServiceProcess>();
         try
         {
             for (var i = 0; i < options.Replicas; i++)
             {
                 var name = $"service-{i + 1}";
-                var replica = new ServiceProcess(
+                replicas.Add(new ServiceProcess(
                     name,
                     options.AppAssembly ?? RepositoryLayout.DefaultAppAssembly,
                     restate.AccessPoints[i % restate.AccessPoints.Count],
                     modelCallLog,
                     Path.Combine(workDirectory, name + ".log"),
-                    DurabilitySettings.AppSettings(durability));
-                replicas.Add(replica);
-                await replica.StartAsync();
-                log.WriteLine($"{name}: API {replica.ApiUrl} -> Restate {restate.AccessPoints[i % restate.AccessPoints.Count].IngressUrl}");
+                    ReplicaSettings(options, durability, balancer)));
             }
+
+            if (balancer is not null)
+            {
+                await balancer.StartAsync(replicas.Select(r => r.EndpointUrl), replicas.Select(r => r.ApiUrl));
+                log.WriteLine($"load balancer ({balancer.Description}): Restate endpoint {balancer.EndpointUrl}, API {balancer.ApiUrl}, per request over {replicas.Count} replica(s)");
+            }
+
+            for (var i = 0; i < replicas.Count; i++)
+            {
+                await replicas[i].StartAsync();
+                log.WriteLine($"{replicas[i].Name}: API {replicas[i].ApiUrl}, endpoint {replicas[i].EndpointUrl} -> Restate {restate.AccessPoints[i % restate.AccessPoints.Count].IngressUrl}");
+            }
+
+            if (balancer is not null)
+            {
+                await BalancedDeployment.RegisterAsync(restate.AccessPoints[0].AdminUrl, balancer.EndpointUrl, options.IdentityKeys.Count > 0, cancellationToken);
+                log.WriteLine($"Registered the load balancer {balancer.EndpointUrl} as the deployment"
+                    + (options.IdentityKeys.Count > 0 ? "; an unsigned request through it is refused (request identity on)" : string.Empty));
+            }
+
+            var apiUrls = balancer is null ? replicas.Select(r => r.ApiUrl).ToList() : [balancer.ApiUrl];
 
             var scriptRandom = new Random(options.Seed);
             var scripts = Enumerable.Range(1, options.Sessions).Select(n => ConversationScript.Create(runId, n, options, scriptRandom)).ToList();
@@ -53,18 +72,26 @@ public static class FaultRun
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
-            await DurabilitySettings.ConfirmAsync(http, replicas[0].ApiUrl, scripts[0].SessionId, durability, cancellationToken);
+            await DurabilitySettings.ConfirmAsync(http, apiUrls[0], scripts[0].SessionId, durability, cancellationToken);
             var injector = new FaultInjector(options, replicas, restate, progress, log);
             log.WriteLine($"{options.Sessions} conversations x {options.Turns} messages in {DurabilitySettings.Name(durability)} mode (seed {options.Seed}, run {runId}); faults:");
 
-            var turns = await ConverseUnderFaultsAsync(scripts, new ConversationClient(http, replicas, options, progress), injector, cancellationToken);
+            var cpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
+            {
+                ["service replicas"] = () => [.. replicas.SelectMany(r => r.ProcessIds)],
+                ["load balancer"] = () => balancer?.ProcessId is { } pid ? [pid] : [],
+                ["Restate"] = () => restate.ProcessIds,
+            });
+            cpu.Start();
+            var turns = await ConverseUnderFaultsAsync(scripts, new ConversationClient(http, apiUrls, options, progress), injector, cancellationToken);
             var conversationSeconds = progress.Elapsed.TotalSeconds;
+            var cpuSeconds = cpu.Stop();
 
             log.WriteLine("Auditing histories, the journal and the model call log...");
             var audits = new List<SessionAudit>();
             foreach (var session in turns.GroupBy(t => t.SessionId))
             {
-                var history = await ReadHistoryAsync(http, replicas[0], session.Key, cancellationToken);
+                var history = await ReadHistoryAsync(http, apiUrls[0], session.Key, cancellationToken);
                 audits.Add(HistoryAudit.Check([.. session], history));
             }
 
@@ -84,7 +111,9 @@ public static class FaultRun
                 })
                 .ToList();
 
-            var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds);
+            var spread = balancer is null ? null : ReplicaSpread.Of(calls.SelectMany(g => g), replicas.ToDictionary(r => r.Name, r => r.ProcessIds), injector.KilledForGood?.At);
+            var movedOff = injector.KilledForGood is { } killed ? TurnsMovedOff(killed.Replica.ProcessIds, calls) : 0;
+            var report = BuildReport(options, durability, restate, replicas, turns, audits, stepRuns, injector.Events, progress, calls, workDirectory, runClock.Elapsed.TotalSeconds, conversationSeconds, spread, injector.KilledForGood?.Replica.Name, movedOff, cpuSeconds);
             if (report.Passed && options.WorkDirectory is null && !options.KeepWorkDirectory)
             {
                 await DisposeAllAsync(replicas);
@@ -100,9 +129,14 @@ public static class FaultRun
         }
     }
 
+    private static ILoadBalancer? StartBalancer(FaultRunOptions options, string workDirectory) =>
+        !options.Balancer ? null
+        : options.Haproxy ? new HaproxyProcess(workDirectory)
+        : new BalancerProcess(RepositoryLayout.DefaultBalancerAssembly, Path.Combine(workDirectory, "balancer.log"));
+
     private static async Task<IRestateUnderTest> StartRestateAsync(FaultRunOptions options, string workDirectory) =>
         options.UsesExternalRestate
-            ? new ExternalRestateUnderTest([.. options.IngressUrls.Zip(options.AdminUrls, (ingress, admin) => new RestateAccessPoint(ingress, admin))], options.KillNodePid)
+            ? new ExternalRestateUnderTest([.. options.IngressUrls.Zip(options.AdminUrls, (ingress, admin) => new RestateAccessPoint(ingress, admin))], options.KillNodePid, options.RestatePids)
             : await LocalRestateUnderTest.StartAsync(Path.Combine(workDirectory, "restate"));
 
     /// <summary>Runs all conversations while the injector strikes; if the injector fails (a service that does not come back), the conversations are stopped.</summary>
@@ -138,13 +172,13 @@ public static class FaultRun
     }
 
     /// <summary>Reads a session's history through the API, waiting out a Restate that is still recovering.</summary>
-    private static async Task<JsonElement> ReadHistoryAsync(HttpClient http, ServiceProcess replica, string sessionId, CancellationToken cancellationToken)
+    private static async Task<JsonElement> ReadHistoryAsync(HttpClient http, Uri apiUrl, string sessionId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var response = await http.GetAsync(new Uri(replica.ApiUrl, $"api/sessions/{sessionId}"), cancellationToken);
+                using var response = await http.GetAsync(new Uri(apiUrl, $"api/sessions/{sessionId}"), cancellationToken);
                 if (response.IsSuccessStatusCode || attempt == HistoryReadAttempts)
                 {
                     response.EnsureSuccessStatusCode();
@@ -192,11 +226,15 @@ public static class FaultRun
         ILookup<string, ModelCall> calls,
         string workDirectory,
         double runSeconds,
-        double conversationSeconds)
+        double conversationSeconds,
+        ReplicaSpread? spread,
+        string? killedForGood,
+        int turnsMovedOff,
+        IReadOnlyDictionary<string, double> cpuSeconds)
     {
         var acknowledged = turns.Where(t => t.Outcome == TurnOutcome.Acknowledged).ToList();
         var latencies = acknowledged.Select(t => t.Latency!.Value.TotalSeconds).Order().ToList();
-        var restarts = faults.Where(f => !f.StruckRestate).Select(f => f.Downtime.TotalSeconds).ToList();
+        var restarts = faults.Where(f => !f.StruckRestate && f.Downtime > TimeSpan.Zero).Select(f => f.Downtime.TotalSeconds).ToList();
         var problems = audits.SelectMany(a => a.Notes.Select(note => $"{a.SessionId}: {note}")).Take(20).ToList();
         problems.AddRange(stepRuns.SelectMany(s => s.Runs.Notes.Select(note => $"{s.Turn.Message.IdempotencyKey}: {note}")).Take(20));
         problems.AddRange(turns.Where(t => t.Outcome != TurnOutcome.Acknowledged).Take(20).Select(t =>
@@ -231,8 +269,8 @@ public static class FaultRun
             TurnsWithRepeats = stepRuns.Count(s => s.Runs.ModelRequestsRepeated + s.Runs.ToolCallsRepeated > 0),
             UnaccountedTurns = stepRuns.Count(s => s.Runs.UnaccountedSteps > 0),
             JournalMismatchedTurns = stepRuns.Count(s => s.Runs.JournalMismatches > 0),
-            ServiceKills = restarts.Count,
-            RestateFaults = faults.Count - restarts.Count,
+            ServiceKills = faults.Count(f => !f.StruckRestate),
+            RestateFaults = faults.Count(f => f.StruckRestate),
             TurnsInFlightAtFaults = faults.Sum(f => f.TurnsInFlight),
             RunSeconds = runSeconds,
             ConversationSeconds = conversationSeconds,
@@ -242,11 +280,44 @@ public static class FaultRun
             ServiceRestartMeanSeconds = restarts.Count > 0 ? restarts.Average() : 0,
             ServiceRestartMaxSeconds = restarts.Count > 0 ? restarts.Max() : 0,
             RetryReasons = new Dictionary<string, int>(progress.RetryReasons),
+            Spread = spread,
+            ReplicaKilledForGood = killedForGood,
+            CpuSeconds = cpuSeconds,
+            TurnsMovedOffKilledReplica = turnsMovedOff,
             ModelRequestsByInstance = replicas.ToDictionary(r => r.Name, r => r.ProcessIds.Sum(pid => calls.SelectMany(g => g).Count(c => c.ProcessId == pid))),
             Faults = [.. faults.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.Target} {f.Kind}, {f.TurnsInFlight} turns in flight, {f.Downtime.TotalSeconds:0.0} s")],
             Problems = problems,
             WorkDirectory = workDirectory,
         };
+    }
+
+    /// <summary>Turns the killed replica had begun (a model request from it) that another replica then carried on.</summary>
+    private static int TurnsMovedOff(IReadOnlyList<int> killedProcessIds, ILookup<string, ModelCall> calls) =>
+        calls.Count(turn =>
+            turn.FirstOrDefault(c => killedProcessIds.Contains(c.ProcessId)) is { } first
+            && turn.Any(c => !killedProcessIds.Contains(c.ProcessId) && c.Timestamp > first.Timestamp));
+
+    private static Dictionary<string, string> ReplicaSettings(FaultRunOptions options, DurabilityMode durability, ILoadBalancer? balancer)
+    {
+        var settings = new Dictionary<string, string>(DurabilitySettings.AppSettings(durability));
+        if (balancer is not null)
+        {
+            // Restate reaches every replica through the balancer, which the run registers once.
+            settings["SkAgentSession__RegisterDeployment"] = "false";
+            settings["SkAgentSession__AdvertisedEndpointUrl"] = balancer.EndpointUrl.ToString();
+        }
+
+        if (options.IdentityKeys.Count > 0)
+        {
+            settings["RESTATE_IDENTITY_KEYS"] = string.Join(',', options.IdentityKeys);
+        }
+
+        foreach (var (name, value) in options.ReplicaEnvironment)
+        {
+            settings[name] = value;
+        }
+
+        return settings;
     }
 
     private static double Percentile(List<double> sorted, double share) =>

@@ -39,8 +39,29 @@ public sealed record FaultRunOptions
     /// <summary>The Restate fault (stop and restart, or a node kill) comes once this share of messages is answered.</summary>
     public double RestateFaultAtProgress { get; init; } = 0.5;
 
-    /// <summary>How many instances of the service run side by side (each message attempt picks one).</summary>
+    /// <summary>How many instances of the service run side by side (each message attempt picks one, unless behind a balancer).</summary>
     public int Replicas { get; init; } = 1;
+
+    /// <summary>
+    /// Put the replicas behind the cluster's load balancer (<c>cluster/LoadBalancer</c>): its URL is the one deployment
+    /// registered with Restate, and every message goes to its API port.
+    /// </summary>
+    public bool Balancer { get; init; }
+
+    /// <summary>With <see cref="Balancer"/>: HAProxy (Debian's <c>haproxy</c>) instead of <c>cluster/LoadBalancer</c>, for comparison.</summary>
+    public bool Haproxy { get; init; }
+
+    /// <summary>SIGKILL one replica, never restarted, once this share of messages is answered; never when null.</summary>
+    public double? KillReplicaAtProgress { get; init; }
+
+    /// <summary>Extra environment variables of every replica (e.g. .NET runtime settings to measure).</summary>
+    public IReadOnlyDictionary<string, string> ReplicaEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The processes of an external Restate, whose CPU time during the conversations the report shows.</summary>
+    public IReadOnlyList<int> RestatePids { get; init; } = [];
+
+    /// <summary>The public keys (<c>publickeyv1_…</c>) of the Restate nodes, given to every replica to verify requests with.</summary>
+    public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 
     /// <summary>
     /// An external Restate (e.g. a cluster): one ingress per replica, cycled. Empty: the run starts its own
@@ -93,6 +114,12 @@ public sealed record FaultRunOptions
           --ingress URL[,URL]    use this Restate ingress (one per replica, cycled) instead of a local server
           --admin URL[,URL]      its admin API (same order)
           --kill-node-pid PID    Restate fault for an external Restate: SIGKILL this node
+          --balancer             put the replicas behind cluster/LoadBalancer (registered as the deployment)
+          --haproxy              put them behind HAProxy instead (for comparison; needs Debian's haproxy)
+          --kill-replica-at F    SIGKILL one replica for good once this share of messages is answered
+          --identity-keys K[,K]  Restate's request identity public keys; the replicas refuse unsigned requests
+          --restate-pids P[,P]   an external Restate's node processes, to report their CPU time
+          --replica-env K=V[,K=V] extra environment variables of every replica
           --attempt-timeout S    seconds one HTTP attempt may wait (default 60)
           --deadline S           seconds a message may take in all (default 600)
           --work-dir DIR         logs, model call log, Restate data (default: a temp folder)
@@ -125,6 +152,12 @@ public sealed record FaultRunOptions
                 "--ingress" => options with { IngressUrls = Urls(name, Value()) },
                 "--admin" => options with { AdminUrls = Urls(name, Value()) },
                 "--kill-node-pid" => options with { KillNodePid = PositiveInt(name, Value()) },
+                "--balancer" => options with { Balancer = true },
+                "--haproxy" => options with { Balancer = true, Haproxy = true },
+                "--replica-env" => options with { ReplicaEnvironment = Assignments(name, Value()) },
+                "--restate-pids" => options with { RestatePids = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pid => PositiveInt(name, pid))] },
+                "--kill-replica-at" => options with { KillReplicaAtProgress = Fraction(name, Value()) },
+                "--identity-keys" => options with { IdentityKeys = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--attempt-timeout" => options with { AttemptTimeout = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--deadline" => options with { MessageDeadline = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--work-dir" => options with { WorkDirectory = Value() },
@@ -151,6 +184,11 @@ public sealed record FaultRunOptions
         if (KillNodePid is not null && !UsesExternalRestate)
         {
             throw new ArgumentException("--kill-node-pid needs an external Restate (--ingress and --admin).");
+        }
+
+        if (KillReplicaAtProgress is not null && Replicas < 2)
+        {
+            throw new ArgumentException("--kill-replica-at needs at least 2 replicas, so that one is left.");
         }
 
         if (SlowMinMilliseconds > SlowMaxMilliseconds || MinFaultGap > MaxFaultGap)
@@ -199,6 +237,13 @@ public sealed record FaultRunOptions
         "both" => [DurabilityMode.Turn, DurabilityMode.Step],
         _ => throw new ArgumentException($"{name} takes turn, step or both, not '{value}'."),
     };
+
+    private static Dictionary<string, string> Assignments(string name, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                pair => pair.Length == 2 && pair[0].Length > 0 ? pair[0] : throw new ArgumentException($"{name} takes NAME=VALUE pairs, not '{string.Join('=', pair)}'."),
+                pair => pair[1]);
 
     private static Uri[] Urls(string name, string value) =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>

@@ -101,6 +101,21 @@ public sealed class FaultRunReport
     /// <summary>Which instance ran the agent turns: model requests by the processes of each service instance.</summary>
     public required IReadOnlyDictionary<string, int> ModelRequestsByInstance { get; init; }
 
+    /// <summary>With a load balancer: the model requests per replica while all were up, and whether that was fair.</summary>
+    internal ReplicaSpread? Spread { get; init; }
+
+    /// <summary>The replica killed and not restarted, if any.</summary>
+    public string? ReplicaKilledForGood { get; init; }
+
+    /// <summary>Turns begun on <see cref="ReplicaKilledForGood"/> and carried on by another replica.</summary>
+    public int TurnsMovedOffKilledReplica { get; init; }
+
+    /// <summary>CPU seconds each part of the system spent while the conversations ran (parts not measured are 0).</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Acknowledged messages per second of the conversations.</summary>
+    public double MessagesPerSecond => ConversationSeconds > 0 ? Acknowledged / ConversationSeconds : 0;
+
     public required IReadOnlyList<string> Faults { get; init; }
 
     public required IReadOnlyList<string> Problems { get; init; }
@@ -124,6 +139,11 @@ public sealed class FaultRunReport
             Add(UnaccountedTurns, "turns whose model requests are missing from the call log");
             Add(ModelRequestsRepeatedInOneAttempt, "model requests repeated with no fault to cut the first off");
             Add(JournalMismatchedTurns, "turns whose journal does not match their items");
+            if (Spread is { IsFair: false } spread)
+            {
+                failures.Add($"turns spread unfairly over the replicas (below half an even share: {(spread.Total == 0 ? "all, none counted" : string.Join(", ", spread.BelowFloor))})");
+            }
+
             return failures;
 
             void Add(int count, string what)
@@ -149,10 +169,25 @@ public sealed class FaultRunReport
         output.WriteLine($"  recomputed turns        {RecomputedTurns} (model requests after their step was stored {ModelRequestsAfterStore}, tool calls {ToolCallsAfterStore})");
         output.WriteLine($"  other history checks    unexpected {Unexpected}, sessions out of order {SessionsOutOfOrder}, missing replies {MissingReplies}, turns stored differently {MismatchedTurns}");
         output.WriteLine($"  model requests          {ModelRequests} ({string.Join(", ", ModelRequestsByInstance.Select(i => $"{i.Key} {i.Value}"))}); repeated before stored {ModelRequestsRepeated} (in {TurnsWithRepeats} turns), repeated with nothing to cut them off {ModelRequestsRepeatedInOneAttempt}; turns unaccounted {UnaccountedTurns}");
+        if (Spread is { } spread)
+        {
+            output.WriteLine($"  spread                  {spread.Total} model requests while all {spread.RequestsWhileAllUp.Count} replicas were up ({string.Join(", ", spread.RequestsWhileAllUp.Select(r => $"{r.Key} {r.Value}"))}); each needs at least {spread.Floor:0.#}: {(spread.IsFair ? "fair" : "UNFAIR")}");
+        }
+
+        if (ReplicaKilledForGood is not null)
+        {
+            output.WriteLine($"  killed for good         {ReplicaKilledForGood}: {TurnsMovedOffKilledReplica} turns it had begun were carried on by the others");
+        }
+
         output.WriteLine($"  tool calls              {ToolCalls} executions seen in the event log; repeated before stored {ToolCallsRepeated} ({ToolCallsSeenLateAfterRestateFault} of them seen only after a Restate fault held their events back)");
         output.WriteLine($"  journal                 turns whose steps do not match their items {JournalMismatchedTurns}");
         output.WriteLine($"  faults                  {ServiceKills} service kills, {RestateFaults} Restate fault(s), {TurnsInFlightAtFaults} turns in flight at the faults in all");
-        output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s; per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
+        output.WriteLine($"  timings                 run {RunSeconds:0.0} s, conversations {ConversationSeconds:0.0} s ({MessagesPerSecond:0.00} messages/s); per message p50 {LatencyP50Seconds:0.00} s, p95 {LatencyP95Seconds:0.00} s, max {LatencyMaxSeconds:0.00} s; service restart mean {ServiceRestartMeanSeconds:0.0} s, max {ServiceRestartMaxSeconds:0.0} s");
+        if (CpuSeconds.Values.Any(s => s > 0) && Acknowledged > 0)
+        {
+            output.WriteLine("  CPU while conversing     " + string.Join(", ", CpuSeconds.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value:0.0} s ({1000 * c.Value / Acknowledged:0} ms per message)")));
+        }
+
         if (RetryReasons.Count > 0)
         {
             output.WriteLine("  re-send reasons         " + string.Join("; ", RetryReasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} x{r.Value}")));

@@ -8,6 +8,9 @@ internal interface IRestateUnderTest : IAsyncDisposable
     /// <summary>Where the service instances connect; instance <c>i</c> uses entry <c>i % Count</c>.</summary>
     IReadOnlyList<RestateAccessPoint> AccessPoints { get; }
 
+    /// <summary>The server processes, to measure their CPU time (empty when not known).</summary>
+    IReadOnlyList<int> ProcessIds { get; }
+
     /// <summary>Whether <see cref="InjectFaultAsync"/> does anything.</summary>
     bool CanInjectFault { get; }
 

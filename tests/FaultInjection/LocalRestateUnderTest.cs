@@ -15,6 +15,8 @@ internal sealed class LocalRestateUnderTest : IRestateUnderTest
 
     public string Description => $"one restate-server (ingress {_server.IngressUrl}, admin {_server.AdminUrl})";
 
+    public IReadOnlyList<int> ProcessIds => [_server.Pid];
+
     public IReadOnlyList<RestateAccessPoint> AccessPoints => [new(_server.IngressUrl, _server.AdminUrl)];
 
     public bool CanInjectFault => true;

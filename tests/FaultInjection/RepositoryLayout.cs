@@ -6,15 +6,13 @@ internal static class RepositoryLayout
     public static string Root { get; } = FindRoot();
 
     /// <summary>The app built with the same configuration as this driver (its project reference builds it alongside).</summary>
-    public static string DefaultAppAssembly
-    {
-        get
-        {
-            var separator = Path.DirectorySeparatorChar;
-            var configuration = AppContext.BaseDirectory.Contains($"{separator}Release{separator}", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(Root, "src", "SkAgentSession", "bin", configuration, "net10.0", "SkAgentSession.dll");
-        }
-    }
+    public static string DefaultAppAssembly => Path.Combine(Root, "src", "SkAgentSession", "bin", Configuration, "net10.0", "SkAgentSession.dll");
+
+    /// <summary>The cluster's load balancer, built alongside like the app.</summary>
+    public static string DefaultBalancerAssembly => Path.Combine(Root, "cluster", "LoadBalancer", "bin", Configuration, "net10.0", "LoadBalancer.dll");
+
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private static string FindRoot()
     {

@@ -29,6 +29,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var httpPort = PortAllocator.GetFreeLoopbackPort();
         var endpointPort = PortAllocator.GetFreeLoopbackPort();
         ApiUrl = new Uri($"http://127.0.0.1:{httpPort}/");
+        EndpointUrl = new Uri($"http://127.0.0.1:{endpointPort}/");
         _environment = new Dictionary<string, string>
         {
             ["RESTATE_INGRESS_URL"] = restate.IngressUrl.ToString(),
@@ -53,6 +54,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The app's HTTP API (and UI).</summary>
     public Uri ApiUrl { get; }
+
+    /// <summary>The app's Restate endpoint (h2c).</summary>
+    public Uri EndpointUrl { get; }
 
     public int Starts { get; private set; }
 

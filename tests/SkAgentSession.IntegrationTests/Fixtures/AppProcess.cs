@@ -44,6 +44,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri EndpointUrl => new($"http://127.0.0.1:{EndpointPort}/");
 
+    /// <summary>The process of the current start (the model call log names it).</summary>
+    public int? ProcessId => _process?.Id;
+
     public string Output
     {
         get

@@ -14,6 +14,10 @@ internal static class RepositoryLayout
     public static string AppAssembly { get; } =
         Path.Combine(Root, "src", "SkAgentSession", "bin", Configuration, "net10.0", "SkAgentSession.dll");
 
+    /// <summary>The cluster's load balancer, built alongside (see the project's reference to it).</summary>
+    public static string BalancerAssembly { get; } =
+        Path.Combine(Root, "cluster", "LoadBalancer", "bin", Configuration, "net10.0", "LoadBalancer.dll");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
