@@ -35,11 +35,11 @@ public sealed class AgentSessionObject(
         RejectIfInvalid(SessionInputRules.CheckSessionId(ctx.Key));
         RejectIfInvalid(SessionInputRules.CheckMessage(request.Message));
 
-        var metrics = TurnMetrics.Start();
         var settings = await ctx.Call<SessionSettings>(CallTarget.ForObject(SessionSettingsObject.Name, ctx.Key, "get"));
         var state = await SessionState.LoadForTurn(ctx, runner.Catalog.DefaultAgent);
         var userItem = MessageItem.FromUser(state.Agent, request.Message!, await ctx.Now());
         state.Items.Add(userItem);
+        var metrics = TurnMetrics.Start(userItem.Timestamp);
 
         // Stored before the turn runs, so getHistory shows the user's message while the agent works,
         // and a turn that ends in an error keeps it.

@@ -16,7 +16,7 @@ public static class AppTelemetry
         "skagentsession.turns", "{turn}", "Chat turns that ended, by outcome (completed, cancelled, failed).");
 
     internal static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>(
-        "skagentsession.turn.duration", "s", "How long a chat turn took in the invocation attempt that ended it.");
+        "skagentsession.turn.duration", "s", "How long a chat turn took, from the user's message to its end (across attempts and approval waits).");
 
     internal static readonly Counter<long> ModelRequests = Meter.CreateCounter<long>(
         "skagentsession.model.requests", "{request}", "Model requests the agents made, by agent and outcome.");

@@ -1,10 +1,9 @@
-using System.Diagnostics;
-
 namespace SkAgentSession.Telemetry;
 
 /// <summary>
-/// Records a chat turn's end. Started and ended by the session handler: on an attempt that replays a
-/// finished turn's steps the duration covers that attempt only (Restate does not say when the turn began).
+/// Records a chat turn's end. The duration runs from the user's message (its durable timestamp, the
+/// same in every attempt) to the end, so it covers the whole turn: retried attempts, a suspension
+/// while an approval was awaited, and the attempt that finished it.
 /// </summary>
 internal readonly struct TurnMetrics
 {
@@ -12,11 +11,18 @@ internal readonly struct TurnMetrics
     public const string Cancelled = "cancelled";
     public const string Failed = "failed";
 
-    private readonly long _started;
+    private readonly DateTimeOffset _messageTime;
+    private readonly TimeProvider _clock;
 
-    private TurnMetrics(long started) => _started = started;
+    private TurnMetrics(DateTimeOffset messageTime, TimeProvider clock)
+    {
+        _messageTime = messageTime;
+        _clock = clock;
+    }
 
-    public static TurnMetrics Start() => new(Stopwatch.GetTimestamp());
+    /// <param name="messageTime">When the turn's user message was taken (journaled).</param>
+    /// <param name="clock">The wall clock the end is read from; a metric is not journaled.</param>
+    public static TurnMetrics Start(DateTimeOffset messageTime, TimeProvider? clock = null) => new(messageTime, clock ?? TimeProvider.System);
 
     public void End(string outcome)
     {
@@ -24,7 +30,8 @@ internal readonly struct TurnMetrics
         AppTelemetry.Turns.Add(1, tag);
         if (AppTelemetry.TurnDuration.Enabled)
         {
-            AppTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tag);
+            var seconds = Math.Max(0, (_clock.GetUtcNow() - _messageTime).TotalSeconds);
+            AppTelemetry.TurnDuration.Record(seconds, tag);
         }
     }
 }
