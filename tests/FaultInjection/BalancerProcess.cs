@@ -14,17 +14,15 @@ internal sealed class BalancerProcess : ILoadBalancer
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _assembly;
-    private readonly StreamWriter _log;
-    private readonly Lock _gate = new();
+    private readonly ChildProcessLog _log;
     private Process? _process;
-    private bool _logClosed;
 
     public BalancerProcess(string assembly, string logPath)
     {
         _assembly = assembly;
         EndpointUrl = new Uri($"http://127.0.0.1:{PortAllocator.GetFreeLoopbackPort()}/");
         ApiUrl = new Uri($"http://127.0.0.1:{PortAllocator.GetFreeLoopbackPort()}/");
-        _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        _log = new ChildProcessLog(logPath);
     }
 
     /// <summary>What Restate calls: the deployment's URL.</summary>
@@ -86,31 +84,14 @@ internal sealed class BalancerProcess : ILoadBalancer
             process.Dispose();
         }
 
-        lock (_gate)
-        {
-            _logClosed = true;
-            _log.Dispose();
-        }
-
+        _log.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private void OnOutput(string? line, TaskCompletionSource ready)
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (!_logClosed)
-            {
-                _log.WriteLine(line);
-            }
-        }
-
-        if (line.Contains(ReadyMarker, StringComparison.Ordinal))
+        _log.WriteLine(line);
+        if (line?.Contains(ReadyMarker, StringComparison.Ordinal) == true)
         {
             ready.TrySetResult();
         }

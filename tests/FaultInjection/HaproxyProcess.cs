@@ -14,7 +14,7 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private Process? _process;
-    private StreamWriter? _log;
+    private ChildProcessLog? _log;
 
     public Uri EndpointUrl { get; } = new($"http://127.0.0.1:{PortAllocator.GetFreeLoopbackPort()}/");
 
@@ -39,10 +39,10 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
             start.ArgumentList.Add(argument);
         }
 
-        var log = _log = new StreamWriter(Path.Combine(workDirectory, "haproxy.log"), append: true) { AutoFlush = true };
+        var log = _log = new ChildProcessLog(Path.Combine(workDirectory, "haproxy.log"));
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
-        process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
+        process.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
         process.Start();
         _process = process;
         process.BeginOutputReadLine();
@@ -69,13 +69,7 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
         }
 
         _process?.Dispose();
-        if (_log is { } log)
-        {
-            lock (log)
-            {
-                log.Dispose();
-            }
-        }
+        _log?.Dispose();
 
         return ValueTask.CompletedTask;
     }
@@ -120,26 +114,6 @@ internal sealed class HaproxyProcess(string workDirectory) : ILoadBalancer
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static void WriteLine(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-                // A last line after the run closed the log.
-            }
         }
     }
 }

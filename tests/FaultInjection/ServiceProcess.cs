@@ -15,11 +15,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private readonly string _appAssembly;
     private readonly Dictionary<string, string> _environment;
-    private readonly StreamWriter _log;
+    private readonly ChildProcessLog _log;
     private readonly Lock _gate = new();
     private readonly List<int> _processIds = [];
     private Process? _process;
-    private bool _logClosed;
 
     /// <param name="appSettings">Extra configuration of the app, as environment variables (e.g. <c>SkAgentSession__Sessions__Durability</c>).</param>
     public ServiceProcess(string name, string appAssembly, RestateAccessPoint restate, string modelCallLog, string logPath, IReadOnlyDictionary<string, string> appSettings)
@@ -47,7 +46,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             _environment[key] = value;
         }
 
-        _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        _log = new ChildProcessLog(logPath);
     }
 
     public string Name { get; }
@@ -105,7 +104,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{Name} exited during start-up; see its log."));
         lock (_gate)
         {
-            WriteLog($"--- start #{Starts + 1}");
+            _log.WriteLine($"--- start #{Starts + 1}");
             process.Start();
             _process = process;
             _processIds.Add(process.Id);
@@ -130,7 +129,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 return;
             }
 
-            WriteLog("--- killed (SIGKILL)");
+            _log.WriteLine("--- killed (SIGKILL)");
         }
 
         try
@@ -149,38 +148,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
-        lock (_gate)
-        {
-            _logClosed = true;
-            _log.Dispose();
-        }
-
+        _log.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private void OnOutput(string? line, TaskCompletionSource ready)
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            WriteLog(line);
-        }
-
-        if (line.Contains(ReadyMarker, StringComparison.Ordinal))
+        _log.WriteLine(line);
+        if (line?.Contains(ReadyMarker, StringComparison.Ordinal) == true)
         {
             ready.TrySetResult();
-        }
-    }
-
-    private void WriteLog(string line)
-    {
-        if (!_logClosed)
-        {
-            _log.WriteLine(line);
         }
     }
 }
