@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRo
 builder.Services.AddRestate().AddVirtualObject<BenchObject>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenRestate(IPAddress.Loopback, port));
 
+using var telemetry = TelemetryListeners.StartIfAsked();
 var app = builder.Build();
 app.MapRestate();
 await app.RunAsync();
