@@ -18,7 +18,7 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
 
         // The client's request dies with the app process; like the UI, it re-sends with the same key.
         var pending = env.PostMessageAsync(session, message, key);
-        await WaitUntilAsync(() => env.ModelRequestsFor(message) > 0, "the turn never reached the model");
+        await Eventually.HoldsAsync(() => env.ModelRequestsFor(message) > 0, TimeSpan.FromSeconds(10), "the turn never reached the model");
         env.App.Kill();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => pending);
         await env.App.StartAsync();
@@ -97,20 +97,5 @@ public sealed class ResilienceTests(SessionEnvironment env) : IClassFixture<Sess
         var reply = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
         StreamedTurn.AssertConsecutive(seen);
         Assert.Equal(reply, StreamedTurn.Text(seen));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException(failure);
     }
 }

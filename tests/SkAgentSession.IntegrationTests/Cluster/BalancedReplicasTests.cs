@@ -32,7 +32,7 @@ public sealed class BalancedReplicasTests(BalancedReplicasEnvironment env) : ICl
         var key = Guid.NewGuid().ToString();
 
         var first = env.PostMessageAsync(env.Replicas[0].BaseUrl, session, message, key);
-        await WaitUntilAsync(() => env.ProcessesThatAnswered([message]).Count > 0, "the turn never reached the model");
+        await Eventually.HoldsAsync(() => env.ProcessesThatAnswered([message]).Count > 0, TimeSpan.FromSeconds(10), "the turn never reached the model");
         using var resent = await env.PostMessageAsync(env.Replicas[1].BaseUrl, session, message, key);
         using var original = await first;
 
@@ -77,19 +77,4 @@ public sealed class BalancedReplicasTests(BalancedReplicasEnvironment env) : ICl
 
     private static async Task<string?> ReplyAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString();
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException(failure);
-    }
 }
